@@ -1,0 +1,157 @@
+"""Every user-facing text, in Thai first with its English translation.
+
+Kept in one place so a translator (or a trainer fixing a word) edits one file.
+`t("key", "th")` returns the Thai text; unknown languages fall back to Thai.
+"""
+
+from __future__ import annotations
+
+LANGUAGES = ("th", "en")
+
+TEXTS: dict[str, tuple[str, str]] = {
+    # --- the app shell -----------------------------------------------------------------
+    "app_title": ("สมุดงาน มชช.", "มชช. workbook"),
+    "app_subtitle": ("ระบบมาตรฐานการพัฒนาชุมชน", "Community Work Standards"),
+    "language": ("ภาษา", "Language"),
+    "nav_overview": ("ภาพรวม", "Overview"),
+    "nav_step1": ("๑ สมัครเข้าร่วม", "1 Join"),
+    "step1_heading": ("ขั้นที่ ๑ สมัครใจเข้าสู่ระบบ มชช.", "Step 1: join มชช. voluntarily"),
+    "step1_help": (
+        "กรอกข้อมูลของผู้สมัคร ทีมนำการพัฒนา และที่ปรึกษา ทุกช่องบันทึกทันทีเมื่อกด Enter หรือออกจากช่อง",
+        "Enter the applicant, its lead team and advisors. Each field is saved as soon as you "
+        "press Enter or leave it.",
+    ),
+    "overview_heading": ("ผลการประเมินแบบฉันทามติในแต่ละรอบ", "Consensus scores, round by round"),
+    "overview_facts": (
+        "{target} · {place} · ตัวชี้วัด {indicators} ข้อ · ประเมิน {rounds} รอบ",
+        "{target} · {place} · {indicators} indicators · {rounds} rounds",
+    ),
+    "no_place": ("ยังไม่ระบุพื้นที่", "no place given yet"),
+    "workbook_folder": ("โฟลเดอร์สมุดงาน: {path}", "Workbook folder: {path}"),
+    # --- saving ------------------------------------------------------------------------
+    "saved_at": ("บันทึกแล้ว {time}", "Saved {time}"),
+    "saving": ("กำลังบันทึก…", "Saving…"),
+    "loaded": ("เปิดสมุดงานแล้ว ข้อมูลทั้งหมดอยู่ในไฟล์ CSV", "Workbook open; everything is in its CSV files"),
+    "not_saved": ("ยังไม่ได้บันทึก: {reason}", "Not saved: {reason}"),
+    "formula_stored_as_text": (
+        "ข้อความที่ขึ้นต้นด้วย = + - @ จะเก็บเป็นข้อความ ไม่ใช่สูตร",
+        "Text starting with = + - @ is kept as text, never as a formula",
+    ),
+    "cannot_open": ("เปิดสมุดงานไม่ได้ ไม่มีไฟล์ใดถูกแก้ไข", "The workbook cannot be opened; no file was changed"),
+    # --- step 1: profile ---------------------------------------------------------------
+    "field_name": ("ชื่อ", "Name"),
+    "field_target_type": ("ประเภทผู้สมัคร", "Applicant type"),
+    "field_province": ("จังหวัด", "Province"),
+    "field_district": ("อำเภอ", "District"),
+    "field_subdistrict": ("ตำบล", "Subdistrict"),
+    "field_facilitator": ("ผู้อำนวยความสะดวก (พี่เลี้ยง)", "Facilitator"),
+    "field_scale": ("ระดับคะแนน", "Score scale"),
+    "field_scale_to": ("ถึง", "to"),
+    "field_created_at": ("สร้างเมื่อ", "Created"),
+    "choose": ("— เลือก —", "— choose —"),
+    "scale_in_use": (
+        "เปลี่ยนระดับคะแนนไม่ได้ มีคะแนน {count} รายการอยู่นอกช่วง {low}–{high}",
+        "Cannot change the scale: {count} scores lie outside {low}–{high}",
+    ),
+    "scale_order": ("ระดับต่ำสุดต้องน้อยกว่าระดับสูงสุด", "The lowest level must be below the highest"),
+    "members_heading": ("ทีมนำการพัฒนาและที่ปรึกษา", "Lead team and advisors"),
+    "member_name": ("ชื่อ-สกุล", "Full name"),
+    "member_role": ("บทบาท", "Role"),
+    "member_position": ("ตำแหน่ง", "Position"),
+    "member_contact": ("ติดต่อ", "Contact"),
+    "member_add": ("+ เพิ่มรายชื่อ", "+ Add a person"),
+    "member_remove": ("ลบ", "Remove"),
+    "member_remove_confirm": ("ยืนยันลบ?", "Really remove?"),
+    "member_none": ("ยังไม่มีรายชื่อ กด “เพิ่มรายชื่อ”", "No one listed yet; press “Add a person”"),
+    "role_lead": ("ทีมนำการพัฒนา", "Lead team"),
+    "role_advisor": ("ที่ปรึกษา", "Advisor"),
+    # --- target types ------------------------------------------------------------------
+    "target_leader": ("ผู้นำชุมชน", "Community leader"),
+    "target_group": ("กลุ่ม/องค์กรชุมชน", "Community group or organisation"),
+    "target_network": ("เครือข่ายองค์กรชุมชน", "Network of community organisations"),
+    "target_community": ("ชุมชน", "Community"),
+    # --- the chart ---------------------------------------------------------------------
+    "chart_title": ("คะแนนฉันทามติ รอบต่อรอบ", "Consensus score, round by round"),
+    "chart_level": ("ระดับ", "Level"),
+    "chart_target": ("เป้าหมาย", "Target"),
+    "chart_external": ("ประเมินจากภายนอก", "external"),
+    "chart_no_scores": ("ยังไม่มีคะแนนฉันทามติ", "No consensus scores yet"),
+    "chart_no_indicators": ("ยังไม่ได้เลือกตัวชี้วัด", "No indicators selected yet"),
+    "chart_alt": ("กราฟคะแนนฉันทามติ", "Chart of consensus scores"),
+    # --- validation (each takes file/row/column/value from the problem) ----------------
+    "problem_at": ("{file} แถว {row} คอลัมน์ {column}", "{file} row {row} column {column}"),
+    "problem_at_file": ("{file}", "{file}"),
+    "problem_at_row": ("{file} แถว {row}", "{file} row {row}"),
+    "problem_value": ("ค่า “{value}”", "value “{value}”"),
+    "err_missing_file": ("ไม่พบไฟล์", "file is missing"),
+    "err_not_folder": ("ไม่พบโฟลเดอร์สมุดงาน", "workbook folder not found"),
+    "err_unreadable": ("อ่านไฟล์ไม่ได้ ({detail})", "file cannot be read ({detail})"),
+    "err_encoding": (
+        "ไฟล์ไม่ใช่ UTF-8 หรือ Windows-874 (ภาษาไทยของ Excel)",
+        "file is neither UTF-8 nor Windows-874 (Thai Excel)",
+    ),
+    "err_csv": ("รูปแบบ CSV ผิด ({detail})", "malformed CSV ({detail})"),
+    "err_missing_column": ("ไม่มีคอลัมน์ที่ต้องมี", "required column is missing"),
+    "err_duplicate_column": ("ชื่อคอลัมน์ซ้ำกัน", "column name appears twice"),
+    "err_one_row": ("ต้องมีข้อมูลหนึ่งแถวพอดี (พบ {count} แถว)", "must hold exactly one row (found {count})"),
+    "err_ragged_row": (
+        "จำนวนช่องไม่ตรงกับหัวตาราง ({count} ช่อง แต่หัวตารางมี {expected})",
+        "row has {count} cells but the header has {expected}",
+    ),
+    "err_required": ("ต้องกรอก", "must not be empty"),
+    "err_too_long": ("ยาวเกิน {limit} ตัวอักษร", "longer than {limit} characters"),
+    "err_integer": ("ต้องเป็นจำนวนเต็ม", "must be a whole number"),
+    "err_number": ("ต้องเป็นตัวเลข (เช่น 5000 หรือ 5000.50)", "must be a number (e.g. 5000 or 5000.50)"),
+    "err_negative": ("ต้องไม่ติดลบ", "must not be negative"),
+    "err_choice": ("ต้องเป็นหนึ่งใน: {choices}", "must be one of: {choices}"),
+    "err_date": ("วันที่ต้องเป็นแบบ ค.ศ. ปปปป-ดด-วว เช่น 2026-03-15", "date must be ISO, e.g. 2026-03-15"),
+    "err_buddhist_year": (
+        "ปีนี้ดูเหมือนเป็น พ.ศ. ในไฟล์ต้องใช้ ค.ศ. (ลบ 543)",
+        "this year looks Buddhist Era; files use Gregorian (subtract 543)",
+    ),
+    "err_datetime": ("ต้องเป็นวันเวลาแบบ ISO เช่น 2026-03-15T09:30:00", "must be an ISO date-time, e.g. 2026-03-15T09:30:00"),
+    "err_schema": ("ไม่รู้จักรุ่นของรูปแบบไฟล์ (รองรับ {supported})", "unknown schema version (supported: {supported})"),
+    "err_scale": ("ระดับต่ำสุดต้องน้อยกว่าระดับสูงสุด และอยู่ในช่วง 0–10", "scale_min must be below scale_max, both within 0–10"),
+    "err_duplicate_id": ("รหัสซ้ำกับแถว {other}", "same id as row {other}"),
+    "err_duplicate_title": ("ชื่อตัวชี้วัดซ้ำกับแถว {other}", "same indicator title as row {other}"),
+    "err_unknown_ref": ("ไม่พบ {what} นี้ใน {file}", "no such {what} in {file}"),
+    "err_out_of_scale": ("คะแนนต้องอยู่ระหว่าง {low} ถึง {high}", "score must be between {low} and {high}"),
+    "err_end_before_start": ("วันสิ้นสุดมาก่อนวันเริ่ม", "end date is before the start date"),
+    "err_level_missing": ("ไม่มีคอลัมน์คำอธิบายระดับ {level}", "no descriptor column for level {level}"),
+    "err_not_saved_broken": (
+        "ไม่ได้บันทึก เพราะไฟล์ {file} บนดิสก์เสียหรือถูกแก้ไขด้วยมือ: {detail}",
+        "not saved, because {file} on disk is broken or was edited by hand: {detail}",
+    ),
+    "warn_formula": (
+        "ข้อความขึ้นต้นด้วย = + - @ จะถูกเก็บเป็นข้อความ (ไม่ใช่สูตร)",
+        "text starts with = + - @; it is kept as text, not as a formula",
+    ),
+    "what_round": ("รอบประเมิน", "round"),
+    "what_indicator": ("ตัวชี้วัด", "indicator"),
+    # --- CLI ---------------------------------------------------------------------------
+    "cli_valid": ("สมุดงานถูกต้อง: {path}", "Workbook is valid: {path}"),
+    "cli_problems": ("พบปัญหา {count} ข้อใน {path}", "{count} problems in {path}"),
+    "cli_warnings": ("ข้อสังเกต {count} ข้อ", "{count} warnings"),
+    "cli_created": ("สร้างสมุดงานใหม่แล้ว: {path}", "New workbook created: {path}"),
+    "cli_exists": ("มีไฟล์อยู่แล้วที่ {path} ไม่ได้เขียนทับ", "{path} already holds files; nothing was overwritten"),
+    "cli_serving": ("เปิดสมุดงาน {path}", "Serving workbook {path}"),
+    "cli_open_at": ("เปิดเบราว์เซอร์ที่ {url}  (กด Ctrl+C เพื่อหยุด)", "Open {url} in a browser (Ctrl+C stops)"),
+    "cli_sample_copy": (
+        "ใช้สำเนาของสมุดงานตัวอย่างที่แก้ไขได้: {path}",
+        "Using a writable copy of the sample workbook: {path}",
+    ),
+    "cli_port_busy": ("พอร์ต {port} ถูกใช้อยู่", "port {port} is already in use"),
+    "cli_server_failed": ("เซิร์ฟเวอร์ Voila ไม่ตอบสนอง", "the Voila server did not start"),
+}
+
+
+def t(key: str, lang: str = "th", **values: object) -> str:
+    """The text for `key` in `lang` (Thai by default), with `values` filled in."""
+    thai, english = TEXTS[key]
+    text = english if lang == "en" else thai
+    return text.format(**values) if values else text
+
+
+def both(key: str, **values: object) -> str:
+    """Thai and English together, for messages that must reach every reader (CLI, errors)."""
+    return f"{t(key, 'th', **values)} / {t(key, 'en', **values)}"

@@ -1,0 +1,72 @@
+"""Thai calendar, digits and line breaking for what people read.
+
+Files keep ISO Gregorian dates; screens and paper show the Buddhist Era (พ.ศ. = ค.ศ. + 543).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date, datetime
+
+BUDDHIST_ERA_OFFSET = 543
+MONTHS_SHORT = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.")
+MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+# A line may not break before these (they belong to the consonant before them) ...
+_NO_BREAK_BEFORE = set("ะาำๅๆ")
+# ... nor after these leading vowels (they are written before the consonant they follow in speech).
+_NO_BREAK_AFTER = set("เแโใไ")
+
+
+def thai_digits(text: str) -> str:
+    return text.translate(_THAI_DIGITS)
+
+
+def format_date(day: date | datetime, lang: str = "th", digits: bool = False) -> str:
+    """'15 มี.ค. 2569' in Thai (Buddhist Era) or '15 Mar 2026' in English."""
+    if lang == "en":
+        return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
+    text = f"{day.day} {MONTHS_SHORT[day.month - 1]} {day.year + BUDDHIST_ERA_OFFSET}"
+    return thai_digits(text) if digits else text
+
+
+def can_break_before(text: str, index: int) -> bool:
+    """True when a line may break between text[index - 1] and text[index].
+
+    Never inside a Thai character cluster: not before a combining vowel or tone mark,
+    not before a following vowel like า, not after a leading vowel like เ.
+    """
+    if index <= 0 or index >= len(text):
+        return True
+    nxt, prev = text[index], text[index - 1]
+    if unicodedata.combining(nxt) or unicodedata.category(nxt) == "Mn" or nxt in _NO_BREAK_BEFORE:
+        return False
+    return prev not in _NO_BREAK_AFTER
+
+
+def wrap(text: str, width: int, max_lines: int | None = None) -> str:
+    """Break `text` into lines of about `width` characters, at spaces where there are any.
+
+    Thai is written without spaces between words, so a long run is cut at a cluster
+    boundary instead. With `max_lines`, the rest is shortened with '…'.
+    """
+    lines: list[str] = []
+    rest = " ".join(text.split())
+    while rest:
+        if len(rest) <= width:
+            lines.append(rest)
+            break
+        cut = rest.rfind(" ", 0, width + 1)
+        if cut <= 0:
+            cut = width
+            while cut > 1 and not can_break_before(rest, cut):
+                cut -= 1
+        lines.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip()
+    if max_lines is not None and len(lines) > max_lines:
+        last = lines[max_lines - 1]
+        cut = len(last)
+        while cut > 1 and not can_break_before(last, cut):
+            cut -= 1
+        lines = lines[: max_lines - 1] + [last[:cut] + "…"]
+    return "\n".join(lines)

@@ -1,0 +1,110 @@
+"""The workshop app: header (name, saved badge, language), the steps as navigation, one screen.
+
+Only finished steps appear in the navigation: a facilitator never meets a fake screen.
+Switching the language rebuilds the screens; everything confirmed is already on disk.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+import ipywidgets as widgets
+
+from ..session import Session
+from ..settings import AppSettings
+from ..store import WorkbookError
+from ..text import t
+from .style import markup_block, style_widget, text_block
+from .widget_overview import OverviewScreen
+from .widget_profile import ProfileStep
+from .widget_save_status import SaveStatus
+
+SCREENS = (("nav_overview", "overview"), ("nav_step1", "profile"))
+
+
+class WorkshopApp(widgets.VBox):
+    def __init__(self, settings: AppSettings | None = None) -> None:
+        super().__init__()
+        self.add_class("mchch")
+        self.settings = settings or AppSettings.from_environment()
+        self.folder = self.settings.workbook_folder()
+        self.language = widgets.ToggleButtons(
+            options=[("ไทย", "th"), ("English", "en")], value=self.settings.language,
+            style={"button_width": "110px"},
+        )
+        self.status = SaveStatus(language=self.settings.language)
+        self.nav = widgets.ToggleButtons(style={"button_width": "auto"})
+        self.nav.add_class("mchch-nav")
+        self.title = text_block("", "mchch-title")
+        self.screen_area = widgets.Box(layout=widgets.Layout(width="100%"))
+        self.screens: dict[str, widgets.Widget] = {}
+        try:
+            self.session: Session | None = Session(self.folder)
+        except WorkbookError as error:
+            self.session = None
+            self._show_problems(error)
+            return
+        self.session.on_change(self._on_saved)
+        self.language.observe(lambda _c: self._build(), "value")
+        self.nav.observe(lambda _c: self._show_screen(), "value")
+        self._build()
+
+    @property
+    def lang(self) -> str:
+        return self.language.value
+
+    def _build(self) -> None:
+        lang = self.lang
+        self.status.language = lang
+        self.screens = {
+            "overview": OverviewScreen(self.session, lang),
+            "profile": ProfileStep(self.session, self.status, lang, self.settings.thai_digits),
+        }
+        current = self.nav.value or "overview"
+        self.nav.options = [(t(key, lang), name) for key, name in SCREENS]
+        self.nav.value = current
+        self._update_title()
+        header = widgets.VBox([
+            widgets.HBox(
+                [self.title, self.language],
+                layout=widgets.Layout(justify_content="space-between", align_items="flex-start", width="100%"),
+            ),
+            widgets.HBox(
+                [self.nav, self.status],
+                layout=widgets.Layout(justify_content="space-between", align_items="center", width="100%"),
+            ),
+        ])
+        header.add_class("mchch-header")
+        self.children = [style_widget(), header, self.screen_area]
+        self._show_screen()
+
+    def _update_title(self) -> None:
+        name = self.session.workbook.profile.name
+        self.title.value = (
+            f"{escape(name)}<div class='mchch-subtitle'>{escape(t('app_title', self.lang))} · "
+            f"{escape(t('app_subtitle', self.lang))}</div>"
+        )
+
+    def _show_screen(self) -> None:
+        screen = self.screens.get(self.nav.value)
+        if screen is None:
+            return
+        if isinstance(screen, OverviewScreen):
+            screen.refresh()
+        self.screen_area.children = [screen]
+
+    def _on_saved(self, _files: tuple[str, ...]) -> None:
+        self._update_title()
+
+    def _show_problems(self, error: WorkbookError) -> None:
+        lang = self.settings.language
+        items = "".join(
+            f"<li>{escape(p.message('th'))}<br><span class='mchch-note'>{escape(p.message('en'))}</span></li>"
+            for p in error.problems
+        )
+        panel = markup_block(
+            f"<b>{escape(t('cannot_open', 'th'))}</b><br>{escape(t('cannot_open', 'en'))}"
+            f"<p>{escape(t('workbook_folder', lang, path=self.folder))}</p><ul>{items}</ul>",
+            "mchch-problems",
+        )
+        self.children = [style_widget(), text_block(t("app_title", lang), "mchch-title"), panel]
