@@ -53,6 +53,11 @@ def use_thai_font() -> str:
     return THAI_FONT
 
 
+def plain(text: str) -> str:
+    """Text exactly as typed: matplotlib would read what stands between two `$` as math."""
+    return text.replace("$", r"\$")
+
+
 def round_colours(workbook: Workbook) -> dict[str, str]:
     """Round id -> colour, by date order, so a round keeps its colour across all charts."""
     rounds = workbook.rounds_in_order()
@@ -72,7 +77,7 @@ def consensus_chart(workbook: Workbook, lang: str = "th", theme: str = "projecto
     table = scoring.consensus_by_round(workbook)
     indicators = workbook.selected_indicators()
     rounds = workbook.rounds_in_order()
-    height = min(max(1.3 + 0.5 * len(indicators), 4.0), 14)
+    height = min(max(1.3 + 0.56 * len(indicators), 4.0), 18)
     figure = _new_figure(style, height)
     family = use_thai_font()
     with matplotlib.rc_context({"font.family": family, "font.size": style.base_size}):
@@ -114,8 +119,8 @@ def _draw_consensus(axes, workbook: Workbook, table, style: Theme, lang: str) ->
         axes.scatter([x for x, _ in targets], [y for _, y in targets], marker="|", color="#222222",
                      s=style.marker_size * 4, linewidths=style.line_width, zorder=2)
     axes.set_yticks(list(positions.values()))
-    axes.set_yticklabels([wrap(i.title, style.label_width, max_lines=2) for i in indicators],
-                         fontsize=style.label_size)
+    axes.set_yticklabels([plain(wrap(i.title, style.label_width, max_lines=2)) for i in indicators],
+                         fontsize=style.label_size, linespacing=1.0)
     axes.set_ylim(-0.6, len(indicators) - 0.4)
     axes.set_xlim(levels.start - 0.4, levels.stop - 1 + 0.4)
     axes.set_xticks(list(levels))
@@ -132,7 +137,7 @@ def _legend(figure: Figure, axes, rounds, workbook: Workbook, style: Theme, lang
     handles = [
         Line2D([], [], linestyle="", marker="D" if r.assessor == "external" else "o",
                markersize=style.base_size * 0.8, color=colours[r.round_id],
-               label=f"{r.label}\n{format_date(r.held_on, lang)}")
+               label=plain(f"{wrap(r.label, 30, max_lines=3)}\n{format_date(r.held_on, lang)}"))
         for r in rounds
     ]
     handles.append(Line2D([], [], linestyle="", marker="|", markersize=style.base_size * 1.3,

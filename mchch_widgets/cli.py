@@ -84,6 +84,9 @@ def new(path: Path, target_type: str, name: str, facilitator: str) -> int:
     except FileExistsError as error:
         print(error, file=sys.stderr)
         return EXIT_USAGE
+    except OSError as error:
+        print(both("cli_cannot_create", path=path, detail=error.strerror or error), file=sys.stderr)
+        return EXIT_USAGE
     print(both("cli_created", path=path))
     return EXIT_OK
 

@@ -26,10 +26,11 @@ _QUOTE = "'"
 class CsvReadError(Exception):
     """A file that cannot be decoded or parsed as CSV; `key` names the message in `text`."""
 
-    def __init__(self, key: str, detail: str = "") -> None:
+    def __init__(self, key: str, detail: str = "", row: int | None = None) -> None:
         super().__init__(detail or key)
         self.key = key
         self.detail = detail
+        self.row = row  # the spreadsheet row where parsing failed, when known
 
 
 def decode(data: bytes) -> str:
@@ -51,10 +52,13 @@ def decode(data: bytes) -> str:
 
 def parse(text: str) -> list[list[str]]:
     """Rows of raw cells; quoted cells may hold commas, quotes and newlines."""
+    rows: list[list[str]] = []
     try:
-        return list(csv.reader(io.StringIO(text, newline=""), strict=True))
+        for row in csv.reader(io.StringIO(text, newline=""), strict=True):
+            rows.append(row)
     except csv.Error as error:
-        raise CsvReadError("err_csv", str(error)) from error
+        raise CsvReadError("err_csv", str(error), row=len(rows) + 1) from error
+    return rows
 
 
 def read_rows(path: Path) -> list[list[str]]:

@@ -202,7 +202,11 @@ class _Row:
             self._problem(column, "err_buddhist_year")
             return None
         # A time typed by hand without an offset is this computer's local time.
-        return parsed if parsed.tzinfo else parsed.astimezone()
+        try:
+            return parsed if parsed.tzinfo else parsed.astimezone()
+        except (ValueError, OverflowError, OSError):  # e.g. year 1, which has no local time
+            self._problem(column, "err_datetime")
+            return None
 
     def amount(self, column: str) -> Decimal | None:
         value = self._plain(column)
@@ -243,7 +247,7 @@ def _read_table(folder: Path, file: str, problems: list[Problem]) -> tuple[list[
     try:
         raw_rows = csvfile.read_rows(path)
     except csvfile.CsvReadError as error:
-        problems.append(Problem(file, None, None, None, error.key, {"detail": error.detail}))
+        problems.append(Problem(file, error.row, None, None, error.key, {"detail": error.detail}))
         return None
     if not raw_rows:
         problems.append(Problem(file, 1, None, None, "err_missing_column"))

@@ -133,6 +133,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cli_problems": ("พบปัญหา {count} ข้อใน {path}", "{count} problems in {path}"),
     "cli_warnings": ("ข้อสังเกต {count} ข้อ", "{count} warnings"),
     "cli_created": ("สร้างสมุดงานใหม่แล้ว: {path}", "New workbook created: {path}"),
+    "cli_cannot_create": ("สร้างสมุดงานที่ {path} ไม่ได้ ({detail})", "cannot create a workbook at {path} ({detail})"),
     "cli_exists": ("มีไฟล์อยู่แล้วที่ {path} ไม่ได้เขียนทับ", "{path} already holds files; nothing was overwritten"),
     "cli_serving": ("เปิดสมุดงาน {path}", "Serving workbook {path}"),
     "cli_open_at": ("เปิดเบราว์เซอร์ที่ {url}  (กด Ctrl+C เพื่อหยุด)", "Open {url} in a browser (Ctrl+C stops)"),

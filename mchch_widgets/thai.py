@@ -61,6 +61,8 @@ def wrap(text: str, width: int, max_lines: int | None = None) -> str:
             cut = width
             while cut > 1 and not can_break_before(rest, cut):
                 cut -= 1
+            if not can_break_before(rest, cut):  # one cluster longer than the width: keep it whole
+                cut = next((i for i in range(width + 1, len(rest)) if can_break_before(rest, i)), len(rest))
         lines.append(rest[:cut].rstrip())
         rest = rest[cut:].lstrip()
     if max_lines is not None and len(lines) > max_lines:

@@ -387,7 +387,7 @@ BREAKS = {
         ("plan.csv", None, None, "err_encoding"),
     ),
     "malformed_csv": (
-        append("members.csv", 'มาลี,advisor,"ยังไม่ปิด\n'), ("members.csv", None, None, "err_csv"),
+        append("members.csv", 'มาลี,advisor,"ยังไม่ปิด\n'), ("members.csv", 3, None, "err_csv"),
     ),
     "bom_then_invalid_utf8": pytest.param(
         lambda f: (f / "plan.csv").write_bytes(BOM_BYTES + b"activity_id\n\xff\xfe\n"),

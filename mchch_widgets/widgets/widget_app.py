@@ -37,7 +37,8 @@ class WorkshopApp(widgets.VBox):
         self.nav.add_class("mchch-nav")
         self.title = text_block("", "mchch-title")
         self.screen_area = widgets.Box(layout=widgets.Layout(width="100%"))
-        self.screens: dict[str, widgets.Widget] = {}
+        self.screens: dict[str, widgets.Widget] = {}  # built when first opened
+        self.style = style_widget()  # carries the font: sent to the page once
         try:
             self.session: Session | None = Session(self.folder)
         except WorkbookError as error:
@@ -56,10 +57,7 @@ class WorkshopApp(widgets.VBox):
     def _build(self) -> None:
         lang = self.lang
         self.status.language = lang
-        self.screens = {
-            "overview": OverviewScreen(self.session, lang),
-            "profile": ProfileStep(self.session, self.status, lang, self.settings.thai_digits),
-        }
+        self.screens = {}
         current = self.nav.value or "overview"
         self.nav.options = [(t(key, lang), name) for key, name in SCREENS]
         self.nav.value = current
@@ -75,20 +73,29 @@ class WorkshopApp(widgets.VBox):
             ),
         ])
         header.add_class("mchch-header")
-        self.children = [style_widget(), header, self.screen_area]
+        self.children = [self.style, header, self.screen_area]
         self._show_screen()
 
     def _update_title(self) -> None:
         name = self.session.workbook.profile.name
         self.title.value = (
-            f"{escape(name)}<div class='mchch-subtitle'>{escape(t('app_title', self.lang))} · "
+            f"<div class='mchch-name'>{escape(name)}</div><div class='mchch-subtitle'>{escape(t('app_title', self.lang))} · "
             f"{escape(t('app_subtitle', self.lang))}</div>"
         )
 
+    def screen(self, name: str) -> widgets.Widget:
+        """The screen called `name`, built on first use in the current language."""
+        if name not in self.screens:
+            if name == "overview":
+                self.screens[name] = OverviewScreen(self.session, self.lang)
+            else:
+                self.screens[name] = ProfileStep(self.session, self.status, self.lang, self.settings.thai_digits)
+        return self.screens[name]
+
     def _show_screen(self) -> None:
-        screen = self.screens.get(self.nav.value)
-        if screen is None:
+        if self.nav.value is None:
             return
+        screen = self.screen(self.nav.value)
         if isinstance(screen, OverviewScreen):
             screen.refresh()
         self.screen_area.children = [screen]
@@ -107,4 +114,4 @@ class WorkshopApp(widgets.VBox):
             f"<p>{escape(t('workbook_folder', lang, path=self.folder))}</p><ul>{items}</ul>",
             "mchch-problems",
         )
-        self.children = [style_widget(), text_block(t("app_title", lang), "mchch-title"), panel]
+        self.children = [self.style, text_block(t("app_title", lang), "mchch-title"), panel]

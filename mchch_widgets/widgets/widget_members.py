@@ -16,17 +16,17 @@ from .style import text_block
 from .widget_save_status import SaveStatus, save_files
 
 
-class MemberRow(widgets.HBox):
-    """One person: name, role, position, contact, and a two-step remove button."""
+class MemberRow(widgets.VBox):
+    """One person on two lines: name and role; position, contact and a two-step remove button."""
 
     def __init__(self, member: Member, language: str, on_change, on_remove) -> None:
-        super().__init__(layout=widgets.Layout(width="100%", align_items="center"))
+        super().__init__(layout=widgets.Layout(width="100%"))
         self.member = member
         self.language = language
         self.name = widgets.Text(value=member.name, placeholder=t("member_name", language),
                                  continuous_update=False, layout=widgets.Layout(flex="3 1 0", min_width="0"))
         self.role = widgets.Dropdown(options=[(t(f"role_{r}", language), r) for r in MEMBER_ROLES],
-                                     value=member.role, layout=widgets.Layout(flex="2 1 0", min_width="0"))
+                                     value=member.role, layout=widgets.Layout(flex="0 0 200px"))
         self.position = widgets.Text(value=member.position, placeholder=t("member_position", language),
                                      continuous_update=False, layout=widgets.Layout(flex="2 1 0", min_width="0"))
         self.contact = widgets.Text(value=member.contact, placeholder=t("member_contact", language),
@@ -36,7 +36,11 @@ class MemberRow(widgets.HBox):
         for field in (self.name, self.role, self.position, self.contact):
             field.observe(lambda _c: on_change(self), "value")
         self.remove.on_click(lambda _b: self._remove_clicked(on_remove))
-        self.children = [self.name, self.role, self.position, self.contact, self.remove]
+        line = widgets.Layout(width="100%", align_items="center")
+        self.children = [
+            widgets.HBox([self.name, self.role], layout=line),
+            widgets.HBox([self.position, self.contact, self.remove], layout=line),
+        ]
         self.add_class("mchch-member-row")
 
     def _remove_clicked(self, on_remove) -> None:
@@ -59,7 +63,7 @@ class MembersEditor(widgets.VBox):
         self.language = language
         self.rows = [self._make_row(m) for m in session.workbook.members]
         self.add = widgets.Button(description=t("member_add", language), button_style="primary",
-                                  layout=widgets.Layout(width="auto", height="48px"))
+                                  layout=widgets.Layout(width="260px", height="48px", margin="8px 0 0 0"))
         self.add.on_click(lambda _b: self.add_person())
         self._draw()
 

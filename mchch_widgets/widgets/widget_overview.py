@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 from html import escape
 
 import ipywidgets as widgets
 
-from .. import charts
 from ..session import Session
 from ..text import t
 from .style import text_block
@@ -22,10 +22,18 @@ def place_of(profile, language: str) -> str:
 
 
 class OverviewScreen(widgets.VBox):
+    """Facts about the workbook and its chart.
+
+    The chart is drawn on a background thread: importing matplotlib and drawing take
+    about half a second, which then overlaps the browser loading the page instead of
+    delaying it.
+    """
+
     def __init__(self, session: Session, language: str = "th") -> None:
         super().__init__()
         self.session = session
         self.language = language
+        self._drawing: threading.Thread | None = None
         self.facts = text_block("", "mchch-facts")
         self.chart = widgets.Image(format="png", layout=widgets.Layout(width="100%", height="auto"))
         self.chart.add_class("mchch-chart")
@@ -46,6 +54,16 @@ class OverviewScreen(widgets.VBox):
             rounds=len(workbook.rounds),
         )
         self.facts.value = escape(facts)
-        figure = charts.consensus_chart(workbook, lang=self.language)
-        self.chart.value = charts.figure_png(figure)
         self._drawn_version = self.session.version
+        self._drawing = threading.Thread(target=self._draw_chart, args=(workbook,), daemon=True)
+        self._drawing.start()
+
+    def _draw_chart(self, workbook) -> None:
+        from .. import charts  # here, not at the top: matplotlib loads off the page's critical path
+
+        self.chart.value = charts.figure_png(charts.consensus_chart(workbook, lang=self.language))
+
+    def wait_for_chart(self, timeout: float = 30) -> None:
+        """Block until the chart drawn last is on screen (for scripts and tests)."""
+        if self._drawing is not None:
+            self._drawing.join(timeout)

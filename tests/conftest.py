@@ -1,0 +1,28 @@
+"""Fixtures shared by the test scenarios: copies of the samples, never the samples themselves."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from mchch_widgets.samples import MAIN_SAMPLE, sample_path
+from mchch_widgets.session import Session
+from mchch_widgets.widgets.widget_save_status import SaveStatus
+
+
+@pytest.fixture
+def sample_folder(tmp_path: Path) -> Path:
+    """A writable copy of the main sample workbook."""
+    return Path(shutil.copytree(sample_path(MAIN_SAMPLE), tmp_path / MAIN_SAMPLE))
+
+
+@pytest.fixture
+def session(sample_folder: Path) -> Session:
+    return Session(sample_folder)
+
+
+@pytest.fixture
+def status() -> SaveStatus:
+    return SaveStatus()

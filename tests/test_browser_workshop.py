@@ -1,0 +1,141 @@
+"""A person at the projector: `mchch serve`, a real Chromium, the page, and the files on disk.
+
+Runs against the system Chromium. Without it the tests skip, except in CI (CI=true),
+where a missing browser is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from mchch_widgets import serve
+from mchch_widgets.samples import MAIN_SAMPLE, sample_path
+from workbook_files import reread
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
+SCREENSHOTS = Path(os.environ.get("MCHCH_SCREENSHOTS", "")) if os.environ.get("MCHCH_SCREENSHOTS") else None
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{CHROMIUM} is missing: browser tests must run in CI (apt-get install chromium)")
+        pytest.skip(f"{CHROMIUM} is not installed")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def served(tmp_path: Path):
+    """`mchch serve --no-browser` on a free port, for a copy of the main sample."""
+    folder = Path(shutil.copytree(sample_path(MAIN_SAMPLE), tmp_path / "workbook"))
+    port = serve.free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mchch_widgets", "serve", str(folder), "--no-browser", f"--port={port}"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8",
+    )
+    url = serve.url_for(port)
+    try:
+        assert serve.wait_until_ready(url, process), process.stdout.read() if process.poll() is not None else ""
+        yield url, folder
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    page = context.new_page()
+    page.requested = []  # every URL the page asked for, to prove it never left this computer
+    page.on("request", lambda request: page.requested.append(request.url))
+    page.on("websocket", lambda socket: page.requested.append(socket.url))
+    yield page
+    context.close()
+
+
+def open_app(page, url: str, name: str) -> None:
+    page.goto(url)
+    page.locator(".mchch-name", has_text=name).wait_for(timeout=90_000)
+    chart = page.locator("img.mchch-chart")
+    chart.wait_for(timeout=30_000)
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=chart.element_handle())
+
+
+def shoot(page, name: str) -> None:
+    if SCREENSHOTS:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
+
+
+def wait_for(condition, timeout: float = 15) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.2)
+    return condition()
+
+
+def non_local(urls: list[str]) -> list[str]:
+    return [u for u in urls if urlparse(u).scheme not in ("data", "blob", "about")
+            and urlparse(u).hostname not in LOCAL_HOSTS]
+
+
+def test_rename_the_workbook_in_the_page_and_find_it_in_profile_csv(page, served):
+    url, folder = served
+    name = reread(folder).profile.name
+
+    open_app(page, url, name)
+    shoot(page, "overview")
+    page.get_by_text("๑ สมัครเข้าร่วม", exact=True).click()
+    field = page.locator("input[type=text]").first
+    field.wait_for()
+    assert field.input_value() == name
+    shoot(page, "step1")
+
+    field.fill("กลุ่มผ้ามัดย้อมคีรีวง, รุ่นใหม่")
+    field.press("Enter")
+
+    assert wait_for(lambda: reread(folder).profile.name == "กลุ่มผ้ามัดย้อมคีรีวง, รุ่นใหม่")
+    page.get_by_text("บันทึกแล้ว", exact=False).first.wait_for()
+    assert (folder / "profile.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    assert non_local(page.requested) == []
+
+
+def test_reloading_shows_what_was_saved_and_the_language_switch_works(page, served):
+    url, folder = served
+    name = reread(folder).profile.name
+    open_app(page, url, name)
+    page.get_by_text("๑ สมัครเข้าร่วม", exact=True).click()
+    province = page.locator("select", has=page.locator("option", has_text="สระแก้ว")).first
+    province.select_option("สระแก้ว")
+    assert wait_for(lambda: reread(folder).profile.province == "สระแก้ว")
+    assert reread(folder).profile.district == ""
+
+    page.reload()
+    open_app(page, url, name)
+    assert "จ.สระแก้ว" in page.inner_text("body")
+    page.get_by_text("English", exact=True).click()
+    page.get_by_text("1 Join", exact=True).wait_for()
+    assert non_local(page.requested) == []

@@ -1,0 +1,80 @@
+"""The app shell: header, built steps only, language switch, and a clear stop on a broken workbook."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mchch_widgets.settings import AppSettings
+from mchch_widgets.widgets.widget_app import WorkshopApp
+from mchch_widgets.widgets.widget_overview import OverviewScreen
+from mchch_widgets.widgets.widget_profile import ProfileStep
+
+from workbook_files import reread
+
+
+def make_app(folder: Path, language: str = "th") -> WorkshopApp:
+    return WorkshopApp(AppSettings(workbook=str(folder), language=language))
+
+
+def test_shows_the_workbook_name_and_its_chart(sample_folder: Path):
+    app = make_app(sample_folder)
+
+    assert reread(sample_folder).profile.name in app.title.value
+    overview = app.screen_area.children[0]
+    assert isinstance(overview, OverviewScreen)
+    overview.wait_for_chart()
+    assert bytes(overview.chart.value).startswith(b"\x89PNG")
+
+
+def test_navigation_lists_only_the_steps_that_are_built(sample_folder: Path):
+    app = make_app(sample_folder)
+
+    assert [value for _label, value in app.nav.options] == ["overview", "profile"]
+    assert "profile" not in app.screens  # built when first opened, not before
+    app.nav.value = "profile"
+    assert isinstance(app.screen_area.children[0], ProfileStep)
+
+
+def test_language_switch_rebuilds_in_english_and_keeps_the_screen(sample_folder: Path):
+    app = make_app(sample_folder)
+    app.nav.value = "profile"
+
+    app.language.value = "en"
+
+    assert [label for label, _value in app.nav.options] == ["Overview", "1 Join"]
+    assert isinstance(app.screen_area.children[0], ProfileStep)
+    assert "Step 1" in app.screen_area.children[0].children[0].value
+
+
+def test_renaming_in_step_1_updates_the_header(sample_folder: Path):
+    app = make_app(sample_folder)
+
+    app.screen("profile").name.value = "ชื่อใหม่ของกลุ่ม"
+
+    assert "ชื่อใหม่ของกลุ่ม" in app.title.value
+
+
+def test_user_text_is_shown_as_text_never_as_html(sample_folder: Path):
+    app = make_app(sample_folder)
+
+    app.screen("profile").name.value = "<script>alert(1)</script>"
+
+    assert "<script>" not in app.title.value
+    assert "&lt;script&gt;" in app.title.value
+
+
+def test_a_broken_workbook_opens_a_problem_list_and_no_editor(sample_folder: Path):
+    scores = sample_folder / "scores.csv"
+    lines = scores.read_bytes().decode("utf-8-sig").splitlines()
+    cells = lines[1].split(",")
+    cells[3] = "7"
+    lines[1] = ",".join(cells)
+    scores.write_bytes(("\n".join(lines) + "\n").encode("utf-8"))
+    before = {p.name: p.read_bytes() for p in sample_folder.iterdir()}
+
+    app = make_app(sample_folder)
+
+    text = " ".join(getattr(child, "value", "") for child in app.children if hasattr(child, "value"))
+    assert "scores.csv" in text and "แถว 2" in text and "row 2" in text and "score" in text
+    assert app.session is None and not app.screens
+    assert {p.name: p.read_bytes() for p in sample_folder.iterdir()} == before

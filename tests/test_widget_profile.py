@@ -1,0 +1,130 @@
+"""Step 1 screen: every change reaches profile.csv at once; bad input is refused and put back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mchch_widgets import store
+from mchch_widgets.widgets.widget_profile import ProfileStep
+
+from workbook_files import read_csv_text, reread
+
+
+@pytest.fixture
+def step(session, status) -> ProfileStep:
+    return ProfileStep(session, status)
+
+
+def test_renaming_saves_profile_csv_at_once(step, sample_folder: Path, status):
+    step.name.value = "กลุ่มผ้ามัดย้อมบ้านคีรีวง (ชื่อใหม่)"
+
+    assert reread(sample_folder).profile.name == "กลุ่มผ้ามัดย้อมบ้านคีรีวง (ชื่อใหม่)"
+    assert status.state == "saved"
+    assert "บันทึกแล้ว" in status.value
+
+
+def test_spaces_around_a_name_are_trimmed_before_saving(step, sample_folder: Path):
+    step.name.value = "   กลุ่มทดสอบ   "
+
+    assert step.name.value == "กลุ่มทดสอบ"
+    assert reread(sample_folder).profile.name == "กลุ่มทดสอบ"
+
+
+def test_an_empty_name_is_refused_put_back_and_nothing_is_written(step, sample_folder: Path, status):
+    before = (sample_folder / "profile.csv").read_bytes()
+    old_name = step.name.value
+
+    step.name.value = "   "
+
+    assert step.name.value == old_name
+    assert (sample_folder / "profile.csv").read_bytes() == before
+    assert status.state == "error"
+    assert "ต้องกรอก" in status.value
+
+
+def test_a_name_over_200_characters_is_refused(step, sample_folder: Path, status):
+    before = (sample_folder / "profile.csv").read_bytes()
+
+    step.name.value = "ก" * 201
+
+    assert (sample_folder / "profile.csv").read_bytes() == before
+    assert status.state == "error"
+    assert "200" in status.value
+
+
+def test_formula_like_name_is_stored_as_text_that_cannot_run(step, sample_folder: Path, status):
+    step.name.value = '=HYPERLINK("http://example.com","กลุ่ม")'
+
+    raw = read_csv_text(sample_folder, "profile.csv")
+    assert "'=HYPERLINK(" in raw  # a spreadsheet shows it as text
+    assert reread(sample_folder).profile.name == '=HYPERLINK("http://example.com","กลุ่ม")'
+    assert "ข้อความ" in status.value  # the note says it is kept as text
+
+
+def test_target_type_and_facilitator_are_saved(step, sample_folder: Path):
+    step.target_type.value = "network"
+    step.facilitator.value = "นายใหม่ พัฒนากร"
+
+    profile = reread(sample_folder).profile
+    assert profile.target_type == "network"
+    assert profile.facilitator == "นายใหม่ พัฒนากร"
+
+
+def test_choosing_a_province_offers_its_districts_and_clears_the_rest(step, sample_folder: Path):
+    step.province.value = "สระแก้ว"
+
+    districts = [value for _label, value in step.district.options]
+    assert "วัฒนานคร" in districts and "ลานสกา" not in districts
+    profile = reread(sample_folder).profile
+    assert (profile.province, profile.district, profile.subdistrict) == ("สระแก้ว", "", "")
+
+    step.district.value = "วัฒนานคร"
+    assert "หนองตะเคียนบอน" in [value for _label, value in step.subdistrict.options]
+    step.subdistrict.value = "หนองตะเคียนบอน"
+
+    profile = reread(sample_folder).profile
+    assert (profile.province, profile.district, profile.subdistrict) == ("สระแก้ว", "วัฒนานคร", "หนองตะเคียนบอน")
+
+
+def test_a_place_typed_by_hand_outside_the_list_is_kept_as_a_choice(sample_folder: Path, status):
+    workbook = reread(sample_folder)
+    workbook.profile.district = "อำเภอที่พิมพ์เอง"
+    store.save(sample_folder, workbook, "profile.csv")
+    from mchch_widgets.session import Session
+
+    step = ProfileStep(Session(sample_folder), status)
+
+    assert step.district.value == "อำเภอที่พิมพ์เอง"
+
+
+def test_narrowing_the_scale_below_existing_scores_is_refused(step, sample_folder: Path, status):
+    before = (sample_folder / "profile.csv").read_bytes()
+
+    step.scale_max.value = 3  # the sample has consensus scores of 4 and 5
+
+    assert step.scale_max.value == 5
+    assert (sample_folder / "profile.csv").read_bytes() == before
+    assert status.state == "error"
+    assert "นอกช่วง" in status.value
+
+
+def test_widening_the_scale_adds_level_columns_to_indicators_csv(step, sample_folder: Path):
+    step.scale_max.value = 7
+
+    assert reread(sample_folder).profile.levels == range(1, 8)
+    header = read_csv_text(sample_folder, "indicators.csv").splitlines()[0].split(",")
+    assert header[-2:] == ["level_6", "level_7"]
+    assert store.check_workbook(sample_folder)[0] is not None
+
+
+def test_a_broken_file_on_disk_is_never_overwritten(step, sample_folder: Path, status):
+    broken = b"\xef\xbb\xbfthis is not,the profile\n1,2\n"
+    (sample_folder / "profile.csv").write_bytes(broken)
+
+    step.name.value = "ชื่อที่บันทึกไม่ได้"
+
+    assert (sample_folder / "profile.csv").read_bytes() == broken
+    assert status.state == "error"
+    assert "profile.csv" in status.value
