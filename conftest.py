@@ -17,6 +17,6 @@ _scratch = Path(tempfile.mkdtemp(prefix="mchch-tests-"))
 os.environ[ENV_DATA_DIR] = str(_scratch / "data")
 os.environ.setdefault(ENV_WORKBOOK, str(shutil.copytree(sample_path(), _scratch / "notebook-workbook")))
 
-import atexit  # noqa: E402
+import atexit
 
 atexit.register(shutil.rmtree, _scratch, ignore_errors=True)

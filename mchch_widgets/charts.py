@@ -40,7 +40,7 @@ class Theme:
 
 THEMES = {
     "projector": Theme(base_size=16, label_size=14, title_size=20, marker_size=170, line_width=3,
-                       width_inches=12.8, label_width=30),
+                       width_inches=12.8, label_width=32),
     "print": Theme(base_size=10, label_size=9, title_size=13, marker_size=60, line_width=1.5,
                    width_inches=7.5, label_width=34),
 }

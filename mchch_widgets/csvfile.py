@@ -54,8 +54,7 @@ def parse(text: str) -> list[list[str]]:
     """Rows of raw cells; quoted cells may hold commas, quotes and newlines."""
     rows: list[list[str]] = []
     try:
-        for row in csv.reader(io.StringIO(text, newline=""), strict=True):
-            rows.append(row)
+        rows.extend(csv.reader(io.StringIO(text, newline=""), strict=True))  # keeps rows read before an error
     except csv.Error as error:
         raise CsvReadError("err_csv", str(error), row=len(rows) + 1) from error
     return rows
@@ -101,19 +100,18 @@ def render(header: list[str], rows: list[list[str]]) -> bytes:
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Replace `path` with `data` so that readers see the old or the new file, never a mix."""
-    handle = tempfile.NamedTemporaryFile(
-        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
-    )
+    mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
+    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False) as handle:
+        temporary = Path(handle.name)
     try:
-        with handle:
-            # Keep the old file's permissions (a temporary file is private to its owner).
-            os.chmod(handle.name, path.stat().st_mode & 0o777 if path.exists() else _default_mode())
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(handle.name, path)
+        os.chmod(temporary, mode)  # keep the old file's permissions: a temporary file is private
+        with open(temporary, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
     except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
     _fsync_folder(path.parent)
 

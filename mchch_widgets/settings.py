@@ -28,7 +28,7 @@ class AppSettings(HasTraits):
         return proposal["value"] if proposal["value"] in ("th", "en") else "th"
 
     @classmethod
-    def from_environment(cls, environ: dict[str, str] | None = None) -> "AppSettings":
+    def from_environment(cls, environ: dict[str, str] | None = None) -> AppSettings:
         environ = os.environ if environ is None else environ
         return cls(
             workbook=environ.get(ENV_WORKBOOK, ""),

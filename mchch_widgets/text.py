@@ -18,8 +18,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "step1_heading": ("ขั้นที่ ๑ สมัครใจเข้าสู่ระบบ มชช.", "Step 1: join มชช. voluntarily"),
     "step1_help": (
         "กรอกข้อมูลของผู้สมัคร ทีมนำการพัฒนา และที่ปรึกษา ทุกช่องบันทึกทันทีเมื่อกด Enter หรือออกจากช่อง",
-        "Enter the applicant, its lead team and advisors. Each field is saved as soon as you "
-        "press Enter or leave it.",
+        (
+            "Enter the applicant, its lead team and advisors. Each field is saved as soon as you "
+            "press Enter or leave it."
+        ),
     ),
     "overview_heading": ("ผลการประเมินแบบฉันทามติในแต่ละรอบ", "Consensus scores, round by round"),
     "overview_facts": (

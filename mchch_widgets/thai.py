@@ -16,6 +16,14 @@ _THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 _NO_BREAK_BEFORE = set("ะาำๅๆ")
 # ... nor after these leading vowels (they are written before the consonant they follow in speech).
 _NO_BREAK_AFTER = set("เแโใไ")
+# Thai has no spaces between words; these common words usually start a phrase, so a line
+# break just before one reads naturally (a full word segmenter would need a dictionary).
+PHRASE_STARTS = ("และ", "การ", "ของ", "จาก", "สู่", "เพื่อ", "อย่าง", "โดย", "ด้วย", "กับ", "ให้", "ที่", "ใน")
+
+
+def overflow(width: int) -> int:
+    """How far a last line may run past `width` rather than leave a short tail on its own."""
+    return width // 8
 
 
 def thai_digits(text: str) -> str:
@@ -44,6 +52,14 @@ def can_break_before(text: str, index: int) -> bool:
     return prev not in _NO_BREAK_AFTER
 
 
+def _phrase_break(text: str, width: int) -> int:
+    """The last place within `width` (past its first half) where a phrase word starts, else `width`."""
+    for cut in range(width, width // 2, -1):
+        if text.startswith(PHRASE_STARTS, cut) and can_break_before(text, cut):
+            return cut
+    return width
+
+
 def wrap(text: str, width: int, max_lines: int | None = None) -> str:
     """Break `text` into lines of about `width` characters, at spaces where there are any.
 
@@ -53,12 +69,12 @@ def wrap(text: str, width: int, max_lines: int | None = None) -> str:
     lines: list[str] = []
     rest = " ".join(text.split())
     while rest:
-        if len(rest) <= width:
+        if len(rest) <= width + overflow(width):
             lines.append(rest)
             break
         cut = rest.rfind(" ", 0, width + 1)
         if cut <= 0:
-            cut = width
+            cut = _phrase_break(rest, width)
             while cut > 1 and not can_break_before(rest, cut):
                 cut -= 1
             if not can_break_before(rest, cut):  # one cluster longer than the width: keep it whole

@@ -15,10 +15,10 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from workbook_files import reread
 
 from mchch_widgets import serve
 from mchch_widgets.samples import MAIN_SAMPLE, sample_path
-from workbook_files import reread
 
 pytestmark = pytest.mark.browser
 

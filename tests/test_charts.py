@@ -7,7 +7,6 @@ import io
 import logging
 import warnings
 from datetime import date, datetime, timedelta, timezone
-from pathlib import Path
 
 import matplotlib.text
 import pandas as pd
@@ -495,7 +494,7 @@ def test_thirty_selected_indicators_make_a_taller_chart(draw):
     large = make_workbook(30, rounds=[("r1", date(2026, 1, 10), "self"), ("r2", date(2026, 6, 10), "self")],
                           scores=[(r, n, "consensus", 1 + n % 5) for r in ("r1", "r2") for n in range(1, 31)])
 
-    small_figure, small_png = draw(small)
+    _, small_png = draw(small)
     large_figure, large_png = draw(large)
 
     assert png_size(large_png)[1] > png_size(small_png)[1]

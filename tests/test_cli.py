@@ -39,6 +39,7 @@ def mchch(tmp_path: Path) -> Callable[..., subprocess.CompletedProcess]:
         command = [_console_script()] if script else [sys.executable, "-m", "mchch_widgets"]
         result = subprocess.run(
             [*command, *map(str, args)],
+            check=False,
             capture_output=True,
             timeout=TIMEOUT,
             cwd=tmp_path,

@@ -85,7 +85,7 @@ def test_render_starts_with_utf8_bom():
 
 @pytest.mark.parametrize("prefix", [BOM_BYTES, b""], ids=["with_bom", "without_bom"])
 def test_decode_accepts_utf8_with_and_without_bom(prefix):
-    text = csvfile.decode(prefix + "ชื่อ,คะแนน\nสมชาย,5\n".encode("utf-8"))
+    text = csvfile.decode(prefix + "ชื่อ,คะแนน\nสมชาย,5\n".encode())
 
     assert text == "ชื่อ,คะแนน\nสมชาย,5\n"
     assert csvfile.parse(text) == [["ชื่อ", "คะแนน"], ["สมชาย", "5"]]

@@ -115,7 +115,7 @@ def rich_workbook() -> Workbook:
         PlanActivity("a1", "i1", '=HYPERLINK("http://x","click")', "'สมชาย",
                      date(2026, 4, 1), date(2026, 6, 30), Decimal("12500.50"), "in_progress"),
         PlanActivity("a2", "i2", "จัดทำบัญชี, รายรับ\nรายจ่าย", "มาลี",
-                     date(2026, 4, 1), date(2026, 4, 1), Decimal("5000"), "planned"),
+                     date(2026, 4, 1), date(2026, 4, 1), Decimal(5000), "planned"),
         PlanActivity("a3", "", "ศึกษาดูงาน", "", None, None, None, "cancelled"),
     ]
     return Workbook(profile, members, indicators, rounds, scores, plan)

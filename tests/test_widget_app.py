@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from workbook_files import reread
+
 from mchch_widgets.settings import AppSettings
 from mchch_widgets.widgets.widget_app import WorkshopApp
 from mchch_widgets.widgets.widget_overview import OverviewScreen
 from mchch_widgets.widgets.widget_profile import ProfileStep
-
-from workbook_files import reread
 
 
 def make_app(folder: Path, language: str = "th") -> WorkshopApp:

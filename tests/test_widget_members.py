@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from workbook_files import read_csv_text, reread
 
 from mchch_widgets import store
 from mchch_widgets.widgets.widget_members import MembersEditor
-
-from workbook_files import read_csv_text, reread
 
 
 @pytest.fixture
