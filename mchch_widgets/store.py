@@ -59,7 +59,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 OPTIONAL_COLUMNS = {MEMBERS: {"position"}}
 LEVEL_COLUMN = re.compile(r"^level_(\d+)$")
 SCALE_LIMITS = (0, 10)
-BUDDHIST_ERA_OFFSET = 543
+BUDDHIST_YEARS_FROM = 2400  # a year this large in a file was typed in the Buddhist Era (Gregorian + 543)
 TRUE_WORDS = {"true", "1", "yes", "y", "ใช่", "ปิด"}
 FALSE_WORDS = {"false", "0", "no", "n", "", "ไม่", "เปิด"}
 _THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")
@@ -172,38 +172,31 @@ class _Row:
             return choices[0]
         return value
 
-    def day(self, column: str, required: bool = False) -> date | None:
+    def _calendar(self, column: str, parse, bad_key: str, required: bool) -> date | datetime | None:
         value = self._plain(column)
         if not value:
             if required:
                 self._problem(column, "err_required")
             return None
         try:
-            parsed = date.fromisoformat(value)
+            parsed = parse(value)
         except ValueError:
-            self._problem(column, "err_date")
+            self._problem(column, bad_key)
             return None
-        if parsed.year >= 2400:
+        if parsed.year >= BUDDHIST_YEARS_FROM:
             self._problem(column, "err_buddhist_year")
             return None
         return parsed
 
+    def day(self, column: str, required: bool = False) -> date | None:
+        return self._calendar(column, date.fromisoformat, "err_date", required)
+
     def timestamp(self, column: str) -> datetime | None:
-        value = self._plain(column)
-        if not value:
-            self._problem(column, "err_required")
-            return None
-        try:
-            parsed = datetime.fromisoformat(value)
-        except ValueError:
-            self._problem(column, "err_datetime")
-            return None
-        if parsed.year >= 2400:
-            self._problem(column, "err_buddhist_year")
-            return None
-        # A time typed by hand without an offset is this computer's local time.
-        try:
-            return parsed if parsed.tzinfo else parsed.astimezone()
+        parsed = self._calendar(column, datetime.fromisoformat, "err_datetime", required=True)
+        if parsed is None or parsed.tzinfo:
+            return parsed
+        try:  # a time typed by hand without an offset is this computer's local time
+            return parsed.astimezone()
         except (ValueError, OverflowError, OSError):  # e.g. year 1, which has no local time
             self._problem(column, "err_datetime")
             return None

@@ -59,8 +59,9 @@ class WorkshopApp(widgets.VBox):
         self.status.language = lang
         self.screens = {}
         current = self.nav.value or "overview"
-        self.nav.options = [(t(key, lang), name) for key, name in SCREENS]
-        self.nav.value = current
+        with self.nav.hold_trait_notifications():  # new labels, same screen: build it once, below
+            self.nav.options = [(t(key, lang), name) for key, name in SCREENS]
+            self.nav.value = current
         self._update_title()
         header = widgets.VBox([
             widgets.HBox(
