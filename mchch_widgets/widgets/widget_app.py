@@ -47,7 +47,8 @@ class WorkshopApp(widgets.VBox):
             return
         self.session.on_change(self._on_saved)
         self.language.observe(lambda _c: self._build(), "value")
-        self.nav.observe(lambda _c: self._show_screen(), "value")
+        self._relabelling = False
+        self.nav.observe(lambda _c: None if self._relabelling else self._show_screen(), "value")
         self._build()
 
     @property
@@ -59,9 +60,10 @@ class WorkshopApp(widgets.VBox):
         self.status.language = lang
         self.screens = {}
         current = self.nav.value or "overview"
-        with self.nav.hold_trait_notifications():  # new labels, same screen: build it once, below
-            self.nav.options = [(t(key, lang), name) for key, name in SCREENS]
-            self.nav.value = current
+        self._relabelling = True  # new labels, same screen: it is built once, below
+        self.nav.options = [(t(key, lang), name) for key, name in SCREENS]
+        self.nav.value = current
+        self._relabelling = False
         self._update_title()
         header = widgets.VBox([
             widgets.HBox(
