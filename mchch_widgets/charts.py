@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from functools import cache
 
 import fontpkg.mpl
-import matplotlib
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
@@ -48,8 +47,13 @@ THEMES = {
 
 @cache
 def use_thai_font() -> str:
-    """Register the bundled Noto Sans Thai with matplotlib (once) and return its family name."""
-    fontpkg.mpl.use(THAI_FONT)
+    """Make the bundled Noto Sans Thai matplotlib's default font (once); return its family name.
+
+    Set once, not per chart with rc_context: rcParams are global, and charts are drawn on
+    background threads, where a context ending in one thread would undo another's font.
+    Noto Sans Thai also carries Latin letters and digits.
+    """
+    fontpkg.mpl.use(THAI_FONT, set_default=True)
     return THAI_FONT
 
 
@@ -65,10 +69,8 @@ def round_colours(workbook: Workbook) -> dict[str, str]:
 
 
 def _new_figure(theme: Theme, height: float) -> Figure:
-    family = use_thai_font()
-    with matplotlib.rc_context({"font.family": family, "font.size": theme.base_size}):
-        figure = Figure(figsize=(theme.width_inches, height), dpi=100, layout="constrained")
-    return figure
+    use_thai_font()
+    return Figure(figsize=(theme.width_inches, height), dpi=100, layout="constrained")
 
 
 def consensus_chart(workbook: Workbook, lang: str = "th", theme: str = "projector") -> Figure:
@@ -79,19 +81,18 @@ def consensus_chart(workbook: Workbook, lang: str = "th", theme: str = "projecto
     rounds = workbook.rounds_in_order()
     height = min(max(1.3 + 0.56 * len(indicators), 4.0), 18)
     figure = _new_figure(style, height)
-    family = use_thai_font()
-    with matplotlib.rc_context({"font.family": family, "font.size": style.base_size}):
-        axes = figure.add_subplot()
-        figure.suptitle(t("chart_title", lang), fontsize=style.title_size, x=0.01, ha="left")
-        if not indicators:
-            _empty(axes, t("chart_no_indicators", lang), style)
-            return figure
-        _draw_consensus(axes, workbook, table, style, lang)
-        if table["consensus"].isna().all():
-            axes.text(0.5, 0.5, t("chart_no_scores", lang), transform=axes.transAxes, ha="center",
-                      va="center", fontsize=style.title_size, color="#444444",
-                      bbox={"facecolor": "white", "edgecolor": "#999999", "boxstyle": "round,pad=0.6"})
-        _legend(figure, axes, rounds, workbook, style, lang)
+    axes = figure.add_subplot()
+    axes.tick_params(labelsize=style.base_size)
+    figure.suptitle(t("chart_title", lang), fontsize=style.title_size, x=0.01, ha="left")
+    if not indicators:
+        _empty(axes, t("chart_no_indicators", lang), style)
+        return figure
+    _draw_consensus(axes, workbook, table, style, lang)
+    if table["consensus"].isna().all():
+        axes.text(0.5, 0.5, t("chart_no_scores", lang), transform=axes.transAxes, ha="center",
+                  va="center", fontsize=style.title_size, color="#444444",
+                  bbox={"facecolor": "white", "edgecolor": "#999999", "boxstyle": "round,pad=0.6"})
+    _legend(figure, axes, rounds, workbook, style, lang)
     return figure
 
 
@@ -124,7 +125,7 @@ def _draw_consensus(axes, workbook: Workbook, table, style: Theme, lang: str) ->
     axes.set_ylim(-0.6, len(indicators) - 0.4)
     axes.set_xlim(levels.start - 0.4, levels.stop - 1 + 0.4)
     axes.set_xticks(list(levels))
-    axes.set_xlabel(t("chart_level", lang))
+    axes.set_xlabel(t("chart_level", lang), fontsize=style.base_size)
     axes.grid(axis="x", color="#cccccc", linewidth=1)
     for y in positions.values():
         axes.axhline(y - 0.5, color="#eeeeee", linewidth=1, zorder=0)
