@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -121,6 +122,15 @@ def test_rename_the_workbook_in_the_page_and_find_it_in_profile_csv(page, served
     page.get_by_text("บันทึกแล้ว", exact=False).first.wait_for()
     assert (folder / "profile.csv").read_bytes().startswith(b"\xef\xbb\xbf")
     assert non_local(page.requested) == []
+
+
+def test_the_page_itself_names_no_other_host(served):
+    url, _folder = served
+    with urllib.request.urlopen(url, timeout=30) as response:
+        html = response.read().decode("utf-8")
+
+    assert "cdn.jsdelivr.net" not in html and "cdnjs.cloudflare.com" not in html
+    assert "<title>สมุดงาน มชช." in html
 
 
 def test_reloading_shows_what_was_saved_and_the_language_switch_works(page, served):
