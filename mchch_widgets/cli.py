@@ -7,6 +7,7 @@ gives a traceback: it gives the list of problems in Thai and English.
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import webbrowser
 from pathlib import Path
@@ -104,17 +105,26 @@ def serve(path: Path | None, port: int, open_browser: bool, language: str = "th"
         return EXIT_USAGE
     url = server.url_for(port)
     print(both("cli_serving", path=folder), flush=True)
+    _stop_on_termination()
     process = server.start(settings, port)
     try:
         if not server.wait_until_ready(url, process):
             print(both("cli_server_failed"), file=sys.stderr)
-            process.terminate()
             return EXIT_PROBLEMS
         print(both("cli_open_at", url=url), flush=True)
         if open_browser:
             webbrowser.open(url)
         return process.wait()
     except KeyboardInterrupt:
-        process.terminate()
-        process.wait(timeout=10)
         return EXIT_OK
+    finally:
+        server.stop(process)  # never leave Voila and its kernels running behind us
+
+
+def _stop_on_termination() -> None:
+    """Treat SIGTERM (and SIGHUP: the terminal closed) like Ctrl+C, so Voila is stopped too."""
+    def interrupt(_signum, _frame):
+        raise KeyboardInterrupt
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), interrupt)

@@ -69,6 +69,18 @@ def start(settings: AppSettings, port: int, notebook: Path | None = None) -> sub
     )
 
 
+def stop(process: subprocess.Popen, timeout: float = 15) -> None:
+    """Stop the Voila server (it shuts its kernels down on SIGTERM); kill it if it hangs."""
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 def wait_until_ready(url: str, process: subprocess.Popen, timeout: float = 90) -> bool:
     """True once the server answers at `url`; False if it died or did not answer in time."""
     deadline = time.monotonic() + timeout
