@@ -10,13 +10,12 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from workbook_files import reread
+from workbook_files import reread, wait_until
 
 from mchch_widgets import serve
 from mchch_widgets.samples import MAIN_SAMPLE, sample_path
@@ -89,15 +88,6 @@ def shoot(page, name: str) -> None:
         page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
 
 
-def wait_for(condition, timeout: float = 15) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.2)
-    return condition()
-
-
 def non_local(urls: list[str]) -> list[str]:
     return [u for u in urls if urlparse(u).scheme not in ("data", "blob", "about")
             and urlparse(u).hostname not in LOCAL_HOSTS]
@@ -118,7 +108,7 @@ def test_rename_the_workbook_in_the_page_and_find_it_in_profile_csv(page, served
     field.fill("กลุ่มผ้ามัดย้อมคีรีวง, รุ่นใหม่")
     field.press("Enter")
 
-    assert wait_for(lambda: reread(folder).profile.name == "กลุ่มผ้ามัดย้อมคีรีวง, รุ่นใหม่")
+    assert wait_until(lambda: reread(folder).profile.name == "กลุ่มผ้ามัดย้อมคีรีวง, รุ่นใหม่")
     page.get_by_text("บันทึกแล้ว", exact=False).first.wait_for()
     assert (folder / "profile.csv").read_bytes().startswith(b"\xef\xbb\xbf")
     assert non_local(page.requested) == []
@@ -140,7 +130,7 @@ def test_reloading_shows_what_was_saved_and_the_language_switch_works(page, serv
     page.get_by_text("๑ สมัครเข้าร่วม", exact=True).click()
     province = page.locator("select", has=page.locator("option", has_text="สระแก้ว")).first
     province.select_option("สระแก้ว")
-    assert wait_for(lambda: reread(folder).profile.province == "สระแก้ว")
+    assert wait_until(lambda: reread(folder).profile.province == "สระแก้ว")
     assert reread(folder).profile.district == ""
 
     page.reload()

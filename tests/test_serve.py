@@ -6,22 +6,13 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
+from workbook_files import wait_until
 
 from mchch_widgets import serve
 from mchch_widgets.samples import sample_path
-
-
-def wait_until(condition, timeout: float = 30) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.2)
-    return condition()
 
 
 @pytest.mark.parametrize("how", ["SIGTERM", "SIGINT"])
@@ -38,7 +29,7 @@ def test_stopping_mchch_serve_stops_voila_and_frees_the_port(tmp_path: Path, how
         process.send_signal(getattr(signal, how))
 
         assert process.wait(timeout=30) == 0
-        assert wait_until(lambda: serve.port_is_free(port)), "Voila is still listening after mchch serve stopped"
+        assert wait_until(lambda: serve.port_is_free(port), timeout=30), "Voila is still listening after mchch serve stopped"
     finally:
         serve.stop(process)
 

@@ -1,7 +1,8 @@
-"""Small helpers for reading back what a test saved."""
+"""Small helpers for tests: read back what was saved, wait for what happens elsewhere."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from mchch_widgets import store
@@ -13,3 +14,13 @@ def read_csv_text(folder: Path, name: str) -> str:
 
 def reread(folder: Path):
     return store.read_workbook(folder)
+
+
+def wait_until(condition, timeout: float = 15) -> bool:
+    """Poll `condition` until it holds or `timeout` seconds pass; its last answer."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.2)
+    return condition()
