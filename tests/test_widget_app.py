@@ -78,3 +78,17 @@ def test_a_broken_workbook_opens_a_problem_list_and_no_editor(sample_folder: Pat
     assert "scores.csv" in text and "แถว 2" in text and "row 2" in text and "score" in text
     assert app.session is None and not app.screens
     assert {p.name: p.read_bytes() for p in sample_folder.iterdir()} == before
+
+
+def test_an_out_of_date_chart_drawing_never_replaces_a_newer_one(sample_folder: Path):
+    from mchch_widgets import charts
+
+    app = make_app(sample_folder)
+    overview = app.screen("overview")
+    overview.wait_for_chart()
+    current = bytes(overview.chart.value)
+
+    overview._draw_chart(app.session.workbook, version=app.session.version - 1)  # finishes late
+
+    assert bytes(overview.chart.value) == current
+    assert current == charts.figure_png(charts.consensus_chart(app.session.workbook))

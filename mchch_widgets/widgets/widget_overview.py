@@ -55,13 +55,17 @@ class OverviewScreen(widgets.VBox):
         )
         self.facts.value = escape(facts)
         self._drawn_version = self.session.version
-        self._drawing = threading.Thread(target=self._draw_chart, args=(workbook,), daemon=True)
+        self._drawing = threading.Thread(
+            target=self._draw_chart, args=(workbook, self.session.version), daemon=True
+        )
         self._drawing.start()
 
-    def _draw_chart(self, workbook) -> None:
+    def _draw_chart(self, workbook, version: int) -> None:
         from .. import charts  # here, not at the top: matplotlib loads off the page's critical path
 
-        self.chart.value = charts.figure_png(charts.consensus_chart(workbook, lang=self.language))
+        png = charts.figure_png(charts.consensus_chart(workbook, lang=self.language))
+        if version == self._drawn_version:  # a later drawing was asked for: this one is out of date
+            self.chart.value = png
 
     def wait_for_chart(self, timeout: float = 30) -> None:
         """Block until the chart drawn last is on screen (for scripts and tests)."""
