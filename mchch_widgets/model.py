@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
+from .text import t
+
 SCHEMA_VERSION = 1
 
 TARGET_TYPES = ("leader", "group", "network", "community")
@@ -22,6 +24,18 @@ MEMBER_ROLES = ("lead", "advisor")
 CONSENSUS = "consensus"  # the `rater` of the score the group agreed on together
 
 TITLE_MAX = 200  # characters in a name or an indicator title
+
+
+class Refused(ValueError):
+    """Input that breaks a rule of the workbook; `key` names its message in `text`."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+    def message(self, lang: str = "th") -> str:
+        return t(self.key, lang, **self.params)
 
 
 def new_id() -> str:

@@ -7,10 +7,25 @@ screens hear about it through `on_change`. No widgets here.
 from __future__ import annotations
 
 from collections.abc import Callable
+from copy import deepcopy
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import store
 from .model import Workbook
+
+# What one undo puts back: the lists a delete or a merge can change.
+UNDOABLE = (("indicators", store.INDICATORS), ("plan", store.PLAN), ("members", store.MEMBERS))
+
+
+@dataclass
+class Undo:
+    """The state before the last delete or merge, and what to call it ("undo: merge ...")."""
+
+    key: str  # a text key describing the action
+    params: dict[str, object]
+    lists: dict[str, list]
+    saved: bool = False  # the action itself has been saved; the next change ends the chance to undo
 
 
 class Session:
@@ -19,11 +34,51 @@ class Session:
         self.workbook: Workbook = store.read_workbook(self.folder)
         self.version = 0  # grows with every save, so views know when to redraw
         self._listeners: list[Callable[[tuple[str, ...]], None]] = []
+        self.last_undo: Undo | None = None
 
     def save(self, *files: str) -> None:
         """Write the named files now; raises store.WorkbookError and writes nothing on refusal."""
         store.save(self.folder, self.workbook, *files)
         self.version += 1
+        if self.last_undo is not None:
+            if self.last_undo.saved:
+                self.last_undo = None  # something else changed since: undoing now would lose it
+            else:
+                self.last_undo.saved = True
+        self._tell(files)
+
+    def remember(self, key: str, **params: object) -> None:
+        """Call just before a delete or a merge, so that `undo` can put things back as they were.
+
+        Undo is offered until the next change: it never takes back anything done after.
+        """
+        lists = {name: deepcopy(getattr(self.workbook, name)) for name, _file in UNDOABLE}
+        self.last_undo = Undo(key, params, lists)
+
+    def forget(self) -> None:
+        """The action was refused, or it is too late to undo it."""
+        self.last_undo = None
+        self._tell(())
+
+    def undo(self) -> None:
+        """Put back what the last delete or merge changed, and save it; raises like `save`."""
+        if self.last_undo is None:
+            return
+        undo = self.last_undo
+        now = {name: getattr(self.workbook, name) for name, _file in UNDOABLE}
+        for name, items in undo.lists.items():
+            setattr(self.workbook, name, items)
+        try:
+            self.last_undo = None
+            self.save(*(file for _name, file in UNDOABLE))
+            self.last_undo = None
+        except store.WorkbookError:
+            for name, items in now.items():
+                setattr(self.workbook, name, items)
+            self.last_undo = undo
+            raise
+
+    def _tell(self, files: tuple[str, ...]) -> None:
         for listener in list(self._listeners):
             listener(files)
 

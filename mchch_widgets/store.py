@@ -360,7 +360,7 @@ def _read_indicators(folder: Path, scale: range | None, problems: list[Problem])
                 description=row.text("description"),
                 status=row.choice("status", INDICATOR_STATUSES, default="proposed"),
                 votes=max(votes or 0, 0),
-                target=row.in_scale("target", scale),
+                target=_target(row, scale),
                 levels={level: row.text(name) for level, name in sorted(level_columns.items())},
                 extra=row.extra(known),
             )
@@ -368,6 +368,14 @@ def _read_indicators(folder: Path, scale: range | None, problems: list[Problem])
     _check_unique(INDICATORS, "indicator_id", [i.indicator_id for i in indicators], rows, problems)
     _check_titles(indicators, rows, problems)
     return indicators
+
+
+def _target(row: _Row, scale: range | None) -> int | None:
+    """A target outside the scale (say, after the scale was narrowed) is kept and pointed out."""
+    target = row.integer("target")
+    if target is not None and scale is not None and target not in scale:
+        row._problem("target", "warn_target_outside", severity="warning", low=scale.start, high=scale.stop - 1)
+    return target
 
 
 def _read_rounds(folder: Path, problems: list[Problem]) -> list[Round]:

@@ -67,6 +67,57 @@ TEXTS: dict[str, tuple[str, str]] = {
     "member_none": ("ยังไม่มีรายชื่อ กด “เพิ่มรายชื่อ”", "No one listed yet; press “Add a person”"),
     "role_lead": ("ทีมนำการพัฒนา", "Lead team"),
     "role_advisor": ("ที่ปรึกษา", "Advisor"),
+    # --- step 2: the indicator forum (core messages) ----------------------------------
+    "err_title_empty": ("กรุณาพิมพ์ชื่อตัวชี้วัด (ว่างไม่ได้)", "Type the indicator's title (it cannot be empty)"),
+    "err_title_long": (
+        "ยาวเกิน {limit} ตัวอักษร (พิมพ์มา {count}) ลองเขียนให้สั้นลง แล้วใส่รายละเอียดในคำอธิบาย",
+        "Longer than {limit} characters ({count} typed); shorten it and put details in the description",
+    ),
+    "err_title_taken": ("มีตัวชี้วัดนี้อยู่แล้ว: “{title}”", "This indicator is already there: “{title}”"),
+    "err_votes_negative": ("จำนวนโหวตติดลบไม่ได้", "Votes cannot be negative"),
+    "err_votes_number": ("จำนวนโหวตต้องเป็นตัวเลข", "Votes must be a number"),
+    "err_merge_self": ("เลือกข้ออื่นที่จะรวม", "Choose another proposal to merge"),
+    "err_merge_scored": (
+        "รวม “{title}” ไม่ได้ เพราะมีคะแนนประเมินแล้ว {count} รายการ",
+        "Cannot merge “{title}”: it already has {count} scores",
+    ),
+    "merged_from": ("(รวมมาจาก: {title})", "(merged from: {title})"),
+    "warn_target_outside": ("เป้าหมายอยู่นอกช่วงคะแนน {low}–{high}", "target lies outside the scale {low}–{high}"),
+    "check_near_duplicate": ("“{a}” กับ “{b}” คล้ายกันมาก รวมเป็นข้อเดียวหรือไม่?",
+                             "“{a}” and “{b}” read alike: merge them?"),
+    "check_too_many": ("เลือกไว้ {count} ข้อ มากกว่า {limit} ข้อจะประเมินได้ไม่ทันในหนึ่งเวที",
+                       "{count} selected: more than {limit} is hard to score in one workshop"),
+    "check_levels_empty": ("“{title}” ยังไม่มีคำอธิบายระดับ {levels}", "“{title}” has no words for level {levels}"),
+    "check_no_target": ("“{title}” ยังไม่ได้กำหนดระดับเป้าหมาย", "“{title}” has no target level yet"),
+    "check_target_outside": ("เป้าหมายของ “{title}” (ระดับ {target}) อยู่นอกช่วง {low}–{high}",
+                             "The target of “{title}” (level {target}) lies outside {low}–{high}"),
+    # --- step 3: the plan (core messages) ----------------------------------------------
+    "err_activity_empty": ("กรุณาพิมพ์ชื่อกิจกรรม (ว่างไม่ได้)", "Type the activity (it cannot be empty)"),
+    "err_budget": (
+        "อ่านงบประมาณ “{value}” ไม่ได้ พิมพ์เป็นตัวเลข เช่น 5000, 5,000 หรือ ห้าพัน",
+        "Cannot read the budget “{value}”; type a number such as 5000, 5,000 or ห้าพัน",
+    ),
+    "err_budget_negative": ("งบประมาณติดลบไม่ได้ (“{value}”)", "A budget cannot be negative (“{value}”)"),
+    "err_date_typed": (
+        "อ่านวันที่ “{value}” ไม่ได้ พิมพ์แบบ วัน/เดือน/ปี พ.ศ. เช่น 15/3/2569",
+        "Cannot read the date “{value}”; type day/month/Buddhist year, e.g. 15/3/2569",
+    ),
+    "note_gregorian_year": (
+        "ปี {year} เป็น ค.ศ. จึงบันทึกเป็น พ.ศ. {be}",
+        "{year} is a Gregorian year; saved as พ.ศ. {be}",
+    ),
+    "err_end_before_start_typed": ("วันสิ้นสุดต้องไม่ก่อนวันเริ่ม", "The end date cannot be before the start date"),
+    # --- undo ----------------------------------------------------------------------------
+    "undo_drop": ("ตัดออก “{title}”", "drop “{title}”"),
+    "undo_drop_rest": ("ตัดข้อที่ไม่ได้เลือก {count} ข้อ", "drop {count} unselected"),
+    "undo_merge": ("รวม “{other}” เข้ากับ “{title}”", "merge “{other}” into “{title}”"),
+    "undo_remove_activity": ("ลบกิจกรรม “{title}”", "remove activity “{title}”"),
+    "undo_remove_member": ("ลบรายชื่อ “{title}”", "remove “{title}”"),
+    "undo_button": ("↶ เลิกทำ: {action}", "↶ Undo: {action}"),
+    "undone": ("เลิกทำแล้ว: {action}", "Undone: {action}"),
+    # --- step 2: proposals, voting and selection (widgets) ------------------------------
+    # --- step 2: the ladder and the checks (widgets) ------------------------------------
+    # --- step 3: the plan (widgets) -------------------------------------------------------
     # --- target types ------------------------------------------------------------------
     "target_leader": ("ผู้นำชุมชน", "Community leader"),
     "target_group": ("กลุ่ม/องค์กรชุมชน", "Community group or organisation"),

@@ -56,6 +56,9 @@ CSS = """
 .mchch-chart {{ width: 100%; height: auto; }}
 .mchch-member-row {{ border-bottom: 1px solid #E3E8EE; padding: 4px 0; }}
 .mchch-note {{ font-size: 17px; color: #555; }}
+/* step 2: proposals, voting and selection */
+/* step 2: the ladder and the checks */
+/* step 3: the plan */
 """
 
 
