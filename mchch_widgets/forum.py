@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from pythainlp.util import collate
+
 from .model import TITLE_MAX, Indicator, Refused, Workbook, new_id
 from .store import title_key
 from .suggestions import generic_ladder
@@ -20,11 +22,14 @@ from .text import t
 MAX_SELECTED = 12  # more than this is hard to score in one half-day workshop
 NEAR_DUPLICATE = 0.8  # similarity of two titles (0..1) from which the facilitator is asked to look
 MERGED_INTO = "merged_into"  # extra column: where a merged proposal's votes went
+# Invisible characters that text copied from the web or Word leaves in Thai (a zero-width space
+# marks word breaks); kept, they make a blank title look filled and twin titles look different.
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\ufeff"))
 
 
 def clean_line(text: str) -> str:
     """One line of text as it is kept: newlines and runs of spaces become one space."""
-    return " ".join(text.split())
+    return " ".join(text.translate(INVISIBLE).split())
 
 
 def find(workbook: Workbook, indicator_id: str) -> Indicator:
@@ -46,9 +51,9 @@ def dropped(workbook: Workbook) -> list[Indicator]:
 def _same_title(workbook: Workbook, title: str, exclude_id: str | None) -> Indicator | None:
     key = title_key(title)
     for indicator in workbook.indicators:
-        if indicator.indicator_id != exclude_id and title_key(indicator.title) == key:
-            if indicator.status != "dropped":
-                return indicator
+        live_other = indicator.indicator_id != exclude_id and indicator.status != "dropped"
+        if live_other and title_key(indicator.title) == key:
+            return indicator
     return None
 
 
@@ -79,8 +84,11 @@ def add_proposal(workbook: Workbook, title: str, aspect: str = "", description: 
     description = description.strip()
     key = title_key(title)
     for indicator in dropped(workbook):
-        if title_key(indicator.title) == key and MERGED_INTO not in indicator.extra:
+        # Not `MERGED_INTO in extra`: once a merge is saved every row read back has the
+        # column, empty unless that proposal was merged.
+        if title_key(indicator.title) == key and not indicator.extra.get(MERGED_INTO):
             indicator.status = "proposed"
+            indicator.title = title  # as typed this time: a corrected spelling is kept
             indicator.aspect = aspect or indicator.aspect
             indicator.description = description or indicator.description
             return indicator
@@ -138,7 +146,7 @@ def by_aspect(workbook: Workbook) -> list[tuple[str, list[Indicator]]]:
 
 def aspects(workbook: Workbook) -> list[str]:
     """Every aspect named so far, for the aspect box to offer."""
-    return sorted({i.aspect for i in workbook.indicators if i.aspect})
+    return collate({i.aspect for i in workbook.indicators if i.aspect})  # Thai dictionary order
 
 
 # --- merging, dropping, selecting ------------------------------------------------------
@@ -152,6 +160,14 @@ def merge(workbook: Workbook, keep_id: str, other_id: str, lang: str = "th") -> 
     scored = [s for s in workbook.scores if s.indicator_id == other_id]
     if scored:
         raise Refused("err_merge_scored", title=other.title, count=len(scored))
+    if keep.status == "dropped":
+        # The merged proposal comes back into play, so its title must be free (except for
+        # `other`, which is leaving): two live proposals with one title make the file unreadable.
+        same = _same_title(workbook, keep.title, keep_id)
+        if same is not None and same is not other:
+            raise Refused("err_title_taken", title=same.title)
+        keep.status = "proposed"
+        keep.extra.pop(MERGED_INTO, None)
     keep.votes += other.votes
     merged_words = t("merged_from", lang, title=other.title)
     keep.description = "\n".join(p for p in (keep.description, other.description, merged_words) if p)
@@ -180,6 +196,8 @@ def drop(workbook: Workbook, indicator_id: str) -> Indicator:
 def restore(workbook: Workbook, indicator_id: str) -> Indicator:
     """Bring a dropped proposal back into play, unless a live one now has its title."""
     indicator = find(workbook, indicator_id)
+    if indicator.status != "dropped":
+        return indicator  # e.g. a stale button: a selected indicator must stay selected
     check_title(workbook, indicator.title, indicator_id)
     indicator.status = "proposed"
     indicator.extra.pop(MERGED_INTO, None)
@@ -205,7 +223,8 @@ def select(workbook: Workbook, indicator_id: str, lang: str = "th") -> Indicator
 
 def unselect(workbook: Workbook, indicator_id: str) -> Indicator:
     indicator = find(workbook, indicator_id)
-    indicator.status = "proposed"
+    if indicator.status == "selected":  # a dropped one made "proposed" here would skip the title check
+        indicator.status = "proposed"
     return indicator
 
 
@@ -221,6 +240,8 @@ def move(workbook: Workbook, indicator_id: str, step: int) -> bool:
     """Move a selected indicator up (-1) or down (+1) in the selected set; False at an end."""
     selected = workbook.selected_indicators()
     indicator = find(workbook, indicator_id)
+    if indicator not in selected:
+        return False  # e.g. a stale button after an undo: nothing to move
     position = selected.index(indicator)
     other_position = position + step
     if not 0 <= other_position < len(selected):
@@ -269,7 +290,9 @@ class Check:
 def similarity(a: str, b: str) -> float:
     """How alike two titles read, 0..1, ignoring case and spacing."""
     a, b = title_key(a).replace(" ", ""), title_key(b).replace(" ", "")
-    return SequenceMatcher(None, a, b).ratio()
+    # autojunk off: from 200 characters on, difflib ignores every letter seen more than a few
+    # times, and two long Thai titles one word apart would score about 0.5.
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
 def near_duplicates(workbook: Workbook) -> list[tuple[Indicator, Indicator]]:

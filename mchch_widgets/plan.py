@@ -22,10 +22,13 @@ FINISHED = ("done", "cancelled")  # statuses that can no longer be overdue
 BUDDHIST_YEARS = range(2400, 2700)  # a four-digit year in here was typed in the Buddhist Era
 MONTHS_LONG = ("มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม",
                "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม")
+MONTHS_EN_LONG = ("January", "February", "March", "April", "May", "June", "July", "August",
+                  "September", "October", "November", "December")
 # Thai multipliers people put after a figure: "5 พัน", "1.5 หมื่น".
 UNITS = {"สิบ": 10, "ร้อย": 100, "พัน": 1_000, "หมื่น": 10_000, "แสน": 100_000, "ล้าน": 1_000_000}
 _CURRENCY = re.compile(r"(บาท|฿|thb|baht|\s)", re.IGNORECASE)
 _THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")
+_ERA = re.compile(r"(พ\.?\s?ศ\.?|ค\.?\s?ศ\.?|B\.\s?E\.?)", re.IGNORECASE)  # "15 มี.ค. พ.ศ. 2569"
 _FIGURE_UNIT = re.compile(r"^(\d+(?:\.\d+)?)(สิบ|ร้อย|พัน|หมื่น|แสน|ล้าน)$")
 
 
@@ -52,7 +55,7 @@ def parse_budget(text: str) -> Decimal | None:
     if amount is None or not amount.is_finite():
         raise Refused("err_budget", value=text.strip())
     if amount == amount.to_integral():
-        return amount.to_integral_value()
+        return amount.quantize(Decimal(1))  # "1e5" becomes a plain 100000
     return amount.quantize(Decimal("0.01"))  # baht and satang
 
 
@@ -89,10 +92,15 @@ class TypedDate:
     gregorian_year: bool = False
 
 
+def _undotted(word: str) -> str:
+    """'มี.ค.', 'มีค' and 'Mar.' all compare alike: without dots or spaces, in lower case."""
+    return re.sub(r"[.\s]", "", word).casefold()
+
+
 def _month_number(word: str) -> int | None:
-    word = word.strip().rstrip(".").casefold()
-    for number, names in enumerate(zip(MONTHS_SHORT, MONTHS_LONG, MONTHS_EN), start=1):
-        if word in {n.rstrip(".").casefold() for n in names} or word == names[2][:3].casefold():
+    word = _undotted(word)
+    for number, names in enumerate(zip(MONTHS_SHORT, MONTHS_LONG, MONTHS_EN, MONTHS_EN_LONG), start=1):
+        if word in {_undotted(n) for n in names}:
             return number
     if word.isdigit():
         return int(word)
@@ -105,9 +113,9 @@ def parse_be_date(text: str) -> TypedDate | None:
     "2026-03-15" (year first) is ISO Gregorian. A four-digit year below 2400 is taken as
     Gregorian (someone typed ค.ศ.) and reported back. Empty means no date (None).
     """
-    plain = thai_digit_to_arabic_digit(text.strip())
-    if not plain:
+    if not text.strip():
         return None
+    plain = _ERA.sub(" ", thai_digit_to_arabic_digit(text.strip())).strip()
     iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", plain)
     if iso:
         year, month, day = (int(g) for g in iso.groups())
@@ -131,7 +139,7 @@ def parse_be_date(text: str) -> TypedDate | None:
 
 
 def _has_thai_month(text: str) -> bool:
-    return any(name.rstrip(".") in text for name in MONTHS_SHORT + MONTHS_LONG)
+    return any(_undotted(name) in _undotted(text) for name in MONTHS_SHORT + MONTHS_LONG)
 
 
 def _split_thai(text: str) -> list[str]:
@@ -157,13 +165,34 @@ def format_be_entry(day: date | None) -> str:
 # --- activities ---------------------------------------------------------------------------
 
 
+def clean_line(text: str) -> str:
+    """One line as it is kept: a date box or a name box holds no newlines or runs of spaces."""
+    return " ".join(text.split())
+
+
 def check_activity_text(text: str) -> str:
-    text = " ".join(text.split())
+    """The activity as it will be kept (commas, quotes and a leading = stay exactly), or Refused."""
+    text = clean_line(text)
     if not text:
         raise Refused("err_activity_empty")
     if len(text) > TITLE_MAX:
-        raise Refused("err_title_long", limit=TITLE_MAX, count=len(text))
+        raise Refused("err_activity_long", limit=TITLE_MAX, count=len(text))
     return text
+
+
+def check_owner(text: str) -> str:
+    """Who leads the activity: free text (a lead-team name or anyone else); may be empty."""
+    text = clean_line(text)
+    if len(text) > TITLE_MAX:
+        raise Refused("err_too_long", limit=TITLE_MAX)
+    return text
+
+
+def owner_choices(workbook: Workbook) -> list[str]:
+    """Names to offer for an activity's owner: the lead team first, then the advisors."""
+    ordered = [m for m in workbook.members if m.role == "lead"] + [
+        m for m in workbook.members if m.role != "lead"]
+    return list(dict.fromkeys(m.name for m in ordered if m.name.strip()))
 
 
 def add_activity(workbook: Workbook, indicator_id: str, activity: str, **fields: object) -> PlanActivity:
@@ -172,6 +201,14 @@ def add_activity(workbook: Workbook, indicator_id: str, activity: str, **fields:
     check_dates(item.start_on, item.end_on)
     workbook.plan.append(item)
     return item
+
+
+def remove_activity(workbook: Workbook, activity_id: str) -> PlanActivity:
+    """Take the activity out of the plan and return it; KeyError when it is not there."""
+    for index, item in enumerate(workbook.plan):
+        if item.activity_id == activity_id:
+            return workbook.plan.pop(index)
+    raise KeyError(activity_id)
 
 
 def check_dates(start_on: date | None, end_on: date | None) -> None:
@@ -209,10 +246,28 @@ class IndicatorPlan:
     done: int
     overdue: int
     budget: Decimal
+    selected: bool = True  # False for the lines after the selected indicators (not selected, or none)
+
+
+def _line(indicator_id: str, title: str, items: list[PlanActivity], today: date,
+          selected: bool = True) -> IndicatorPlan:
+    return IndicatorPlan(
+        indicator_id=indicator_id,
+        title=title,
+        activities=len(items),
+        done=sum(a.status == "done" for a in items),
+        overdue=sum(is_overdue(a, today) for a in items),
+        budget=total_budget(items),
+        selected=selected,
+    )
 
 
 def plan_summary(workbook: Workbook, today: date) -> list[IndicatorPlan]:
-    """A line per selected indicator, then any other indicator the plan still points at."""
+    """A line per selected indicator, then any other indicator the plan still points at.
+
+    Activities of a dropped indicator, or with no indicator (""), get lines of their own
+    at the end, so nothing in plan.csv is hidden from the group.
+    """
     order = [i for i in workbook.selected_indicators()]
     shown = {i.indicator_id for i in order}
     titles = {i.indicator_id: i.title for i in workbook.indicators}
@@ -220,12 +275,10 @@ def plan_summary(workbook: Workbook, today: date) -> list[IndicatorPlan]:
     lines = []
     for indicator_id in [i.indicator_id for i in order] + list(dict.fromkeys(extra_ids)):
         items = activities_for(workbook, indicator_id)
-        lines.append(IndicatorPlan(
-            indicator_id=indicator_id,
-            title=titles.get(indicator_id, ""),
-            activities=len(items),
-            done=sum(a.status == "done" for a in items),
-            overdue=sum(is_overdue(a, today) for a in items),
-            budget=total_budget(items),
-        ))
+        lines.append(_line(indicator_id, titles.get(indicator_id, ""), items, today, indicator_id in shown))
     return lines
+
+
+def plan_total(workbook: Workbook, today: date) -> IndicatorPlan:
+    """The whole plan in one line (every activity, whatever its indicator)."""
+    return _line("", "", workbook.plan, today)

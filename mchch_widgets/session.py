@@ -68,15 +68,18 @@ class Session:
         now = {name: getattr(self.workbook, name) for name, _file in UNDOABLE}
         for name, items in undo.lists.items():
             setattr(self.workbook, name, items)
+        files = tuple(file for _name, file in UNDOABLE)
+        # Any failure to write (a refusal, a full disk, a read-only folder) puts memory back, so
+        # it keeps matching the files; listeners are told only after the write, outside this.
         try:
-            self.last_undo = None
-            self.save(*(file for _name, file in UNDOABLE))
-            self.last_undo = None
-        except store.WorkbookError:
+            store.save(self.folder, self.workbook, *files)
+        except Exception:
             for name, items in now.items():
                 setattr(self.workbook, name, items)
-            self.last_undo = undo
             raise
+        self.last_undo = None
+        self.version += 1
+        self._tell(files)
 
     def _tell(self, files: tuple[str, ...]) -> None:
         for listener in list(self._listeners):

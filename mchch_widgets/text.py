@@ -39,6 +39,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "ข้อความที่ขึ้นต้นด้วย = + - @ จะเก็บเป็นข้อความ ไม่ใช่สูตร",
         "Text starting with = + - @ is kept as text, never as a formula",
     ),
+    "err_write": ("เขียนไฟล์ไม่ได้ ({detail}) ข้อมูลยังอยู่บนหน้าจอ ลองอีกครั้ง", "Cannot write the file ({detail}); it is still on screen, try again"),
     "cannot_open": ("เปิดสมุดงานไม่ได้ ไม่มีไฟล์ใดถูกแก้ไข", "The workbook cannot be opened; no file was changed"),
     # --- step 1: profile ---------------------------------------------------------------
     "field_name": ("ชื่อ", "Name"),
@@ -116,8 +117,154 @@ TEXTS: dict[str, tuple[str, str]] = {
     "undo_button": ("↶ เลิกทำ: {action}", "↶ Undo: {action}"),
     "undone": ("เลิกทำแล้ว: {action}", "Undone: {action}"),
     # --- step 2: proposals, voting and selection (widgets) ------------------------------
+    "nav_step2": ("๒ ตัวชี้วัด", "2 Indicators"),
+    "nav_step3": ("๓ แผนพัฒนา", "3 Plan"),
+    "step2_heading": ("ขั้นที่ ๒ เวทีกำหนดตัวชี้วัด", "Step 2: the indicator forum"),
+    "step2_help": (
+        "ชุมชนกำหนดตัวชี้วัดเอง: เสนอความคิด ลงคะแนนโหวต เลือกชุดสุดท้าย แล้วเขียนคำอธิบายแต่ละระดับ ทุกอย่างบันทึกทันที",
+        "The community sets its own indicators: call out ideas, vote, choose the final set, then describe each level. Everything is saved at once.",
+    ),
+    "phase_propose": ("ก. เสนอและโหวต", "a. Propose and vote"),
+    "phase_select": ("ข. คัดเลือกและเรียงลำดับ", "b. Select and order"),
+    "phase_ladder": ("ค. คำอธิบายระดับและเป้าหมาย", "c. Levels and targets"),
+    "entry_title": ("พิมพ์ข้อเสนอตัวชี้วัด แล้วกด Enter", "Type a proposed indicator and press Enter"),
+    "entry_aspect": ("หมวด (ไม่บังคับ)", "Aspect (optional)"),
+    "entry_description": ("คำอธิบาย (ไม่บังคับ)", "Description (optional)"),
+    "entry_add": ("+ เพิ่ม", "+ Add"),
+    "sort_aspect": ("จัดกลุ่มตามหมวด", "Grouped by aspect"),
+    "sort_votes": ("เรียงตามคะแนนโหวต", "Sorted by votes"),
+    "aspect_none": ("ยังไม่ระบุหมวด", "No aspect yet"),
+    "proposals_none": (
+        "ยังไม่มีข้อเสนอ พิมพ์ในช่องด้านบน หรือเริ่มจากตัวอย่าง",
+        "No proposals yet: type one above, or start from a suggestion",
+    ),
+    "proposal_came_back": ("ข้อนี้เคยถูกตัดออก นำกลับมาแล้ว", "This one had been dropped; it is back"),
+    "proposal_edit": ("แก้ไข", "Edit"),
+    "proposal_title": ("ชื่อตัวชี้วัด", "Title"),
+    "proposal_aspect": ("หมวด", "Aspect"),
+    "proposal_description": ("คำอธิบาย", "Description"),
+    "proposal_merge_with": ("รวมกับ", "Merge with"),
+    "proposal_merge": ("รวมเข้ากับข้อนี้", "Merge into this one"),
+    "proposal_merge_confirm": ("ยืนยันรวม?", "Really merge?"),
+    "proposal_merge_help": (
+        "รวม: ข้อที่เลือกจะถูกรวมเข้ากับข้อนี้ คะแนนโหวตรวมกัน ข้อเดิมเก็บไว้เป็นประวัติ (ตัดออก)",
+        "Merge: the chosen proposal is folded into this one with its votes; it stays on record as dropped",
+    ),
+    "proposal_drop": ("ตัดออก", "Drop"),
+    "selected_tag": ("เลือกแล้ว", "selected"),
+    "votes_heading": ("คะแนนโหวต (รวม {total} จุด)", "Votes ({total} dots in all)"),
+    "votes_none": ("ยังไม่มีข้อเสนอให้โหวต", "Nothing to vote on yet"),
+    "suggest_heading": ("ตัวอย่างตัวชี้วัดสำหรับ{target}", "Suggested indicators for a {target}"),
+    "suggest_note": (
+        "เป็นเพียงข้อเสนอแนะ กลุ่มจะใช้ แก้ไข หรือไม่ใช้เลยก็ได้",
+        "only suggestions: the group may use, reword or ignore them",
+    ),
+    "suggest_show": ("แสดงตัวอย่าง ({count})", "Show suggestions ({count})"),
+    "suggest_hide": ("ซ่อนตัวอย่าง", "Hide suggestions"),
+    "suggest_use": ("+ ใช้ข้อนี้", "+ Use this"),
+    "suggest_taken": ("✓ อยู่ในรายการแล้ว", "✓ Already listed"),
+    "select_proposals": ("ข้อเสนอ (เรียงตามโหวต)", "Proposals (by votes)"),
+    "select_chosen": ("ตัวชี้วัดที่เลือก ({count} ข้อ)", "Selected indicators ({count})"),
+    "select_add": ("เลือก →", "Select →"),
+    "select_remove": ("← เอาออก", "← Unselect"),
+    "select_up": ("▲", "▲"),
+    "select_down": ("▼", "▼"),
+    "select_none": ("ยังไม่ได้เลือก กด “เลือก →” ที่ข้อเสนอทางซ้าย", "Nothing selected yet: press “Select →” on the left"),
+    "select_all_chosen": ("ทุกข้อเสนอถูกเลือกแล้ว", "Every proposal is selected"),
+    "select_drop_rest": ("ตัดข้อที่ไม่ได้เลือกออก ({count} ข้อ)", "Drop the {count} not selected"),
+    "select_drop_rest_confirm": ("ยืนยันตัดออก {count} ข้อ?", "Really drop {count}?"),
+    "select_dropped": ("ข้อที่ตัดออกแล้ว ({count})", "Dropped ({count})"),
+    "select_restore": ("นำกลับ", "Bring back"),
+    "select_merged_into": ("รวมเข้ากับ “{title}”", "merged into “{title}”"),
+    "votes_count": ("{count} โหวต", "{count} votes"),
     # --- step 2: the ladder and the checks (widgets) ------------------------------------
+    "ladder_previous": ("◀ ข้อก่อนหน้า", "◀ Previous"),
+    "ladder_next": ("ข้อถัดไป ▶", "Next ▶"),
+    "ladder_position": ("ตัวชี้วัดที่ {number} จาก {count}", "Indicator {number} of {count}"),
+    "ladder_option": ("{number}. {title}", "{number}. {title}"),
+    "ladder_target": ("ระดับเป้าหมาย", "Target level"),
+    "ladder_target_none": ("ยังไม่กำหนด", "Not set"),
+    "ladder_target_badge": ("◎ เป้าหมาย", "◎ Target"),  # no emoji: village laptops may lack an emoji font
+    "ladder_level_placeholder": (
+        "ระดับ {level} เป็นอย่างไร? เขียนด้วยคำของกลุ่ม แล้วคลิกนอกช่องเพื่อบันทึก",
+        "What does level {level} look like? In the group's words; click outside the box to save",
+    ),
+    "ladder_fill_generic": ("เติมคำอธิบายตัวอย่างในช่องที่ว่าง", "Fill empty levels with example words"),
+    "ladder_filled": ("เติมคำอธิบายตัวอย่าง {count} ช่อง", "Example words put in {count} empty levels"),
+    "ladder_generic_note": (
+        "ระดับ {levels} ยังเป็นคำอธิบายตัวอย่าง ลองเขียนด้วยคำของกลุ่มเอง",
+        "Level {levels} still holds the example words: try the group's own words",
+    ),
+    "ladder_none_selected": (
+        "ยังไม่ได้เลือกตัวชี้วัด เลือกตัวชี้วัดที่กลุ่มตกลงกันก่อน แล้วจึงกลับมาเขียนคำอธิบายแต่ละระดับที่นี่",
+        (
+            "No indicators are selected yet. Select the indicators the group agreed on first, "
+            "then come back here to write the words for each level."
+        ),
+    ),
+    "checks_heading": ("ข้อสังเกต {count} ข้อ", "{count} things to look at"),
+    "checks_advice": ("เป็นคำแนะนำ ไม่บังคับ", "advice only; nothing is blocked"),
+    "checks_show_all": ("แสดงทั้งหมด ({count})", "Show all ({count})"),
+    "checks_show_fewer": ("แสดงน้อยลง", "Show fewer"),
     # --- step 3: the plan (widgets) -------------------------------------------------------
+    "step3_heading": ("ขั้นที่ ๓ แผนพัฒนาตนเอง", "Step 3: the development plan"),
+    "step3_help": (
+        (
+            "เลือกตัวชี้วัดทางซ้าย แล้วเพิ่มกิจกรรมทางขวา วันที่พิมพ์เป็น พ.ศ. เช่น 15/3/2569 "
+            "งบประมาณพิมพ์ได้ทั้ง 5,000 หรือ ห้าพัน ทุกช่องบันทึกทันทีเมื่อกด Enter หรือออกจากช่อง "
+            "กิจกรรมใหม่บันทึกเมื่อพิมพ์ชื่อกิจกรรมแล้ว"
+        ),
+        (
+            "Choose an indicator on the left, then add its activities on the right. Type dates in "
+            "the Buddhist Era (B.E.), e.g. 15/3/2569; budgets as 5,000 or ห้าพัน. Each field is saved "
+            "as soon as you press Enter or leave it; a new activity once it has a name."
+        ),
+    ),
+    "plan_total": (
+        "ทั้งแผน {activities} กิจกรรม · เสร็จแล้ว {done} · งบรวม {budget} บาท",
+        "Whole plan: activities {activities} · done {done} · budget {budget} baht",
+    ),
+    "plan_cancelled_note": ("งบรวมไม่นับกิจกรรมที่ยกเลิก", "Budgets do not count cancelled activities"),
+    "plan_counts": (
+        "{activities} กิจกรรม · เสร็จ {done} · {budget} บาท",
+        "Activities {activities} · done {done} · {budget} baht",
+    ),
+    "plan_overdue_count": ("⚠ เลยกำหนด {count}", "⚠ {count} overdue"),
+    "plan_overdue": ("⚠ เลยกำหนด", "⚠ Overdue"),
+    "plan_other_heading": ("กิจกรรมของตัวชี้วัดที่ไม่ได้เลือก", "Activities of indicators not selected"),
+    "plan_no_indicator": ("ไม่ระบุตัวชี้วัด", "No indicator"),
+    "plan_not_selected": ("{title} (ไม่ได้เลือก)", "{title} (not selected)"),
+    "plan_not_selected_note": (
+        "ตัวชี้วัดนี้ไม่ได้อยู่ในรายการที่เลือก กิจกรรมยังเก็บไว้ แก้ไขหรือลบได้",
+        "This indicator is not among the selected ones; its activities are kept and can be edited or removed",
+    ),
+    "plan_no_selected": (
+        "ยังไม่ได้เลือกตัวชี้วัด เลือกในขั้นที่ ๒ ก่อน แล้วกลับมาวางแผน",
+        "No indicator is selected yet: select them in step 2, then plan here",
+    ),
+    "plan_activity_placeholder": ("พิมพ์ชื่อกิจกรรม", "Type the activity"),
+    "plan_activity": ("กิจกรรม", "Activity"),
+    "plan_owner": ("ผู้รับผิดชอบ", "Owner"),
+    "plan_start": ("วันเริ่ม (พ.ศ.)", "Start (B.E.)"),
+    "plan_end": ("วันสิ้นสุด (พ.ศ.)", "End (B.E.)"),
+    "plan_budget": ("งบ (บาท)", "Budget (baht)"),
+    "plan_date_placeholder": ("ว/ด/ปปปป", "d/m/yyyy"),
+    "plan_add": ("+ เพิ่มกิจกรรม", "+ Add an activity"),
+    "plan_remove": ("ลบ", "Remove"),
+    "plan_remove_confirm": ("ยืนยันลบ?", "Really remove?"),
+    "plan_none": ("ยังไม่มีกิจกรรม กด “+ เพิ่มกิจกรรม”", "No activities yet; press “+ Add an activity”"),
+    "plan_status_planned": ("วางแผนไว้", "Planned"),
+    "plan_status_in_progress": ("กำลังทำ", "In progress"),
+    "plan_status_done": ("เสร็จแล้ว", "Done"),
+    "plan_status_cancelled": ("ยกเลิก", "Cancelled"),
+    "plan_changed_elsewhere": (
+        "แผนถูกเปลี่ยนจากที่อื่น (เช่น เลิกทำ) จึงแสดงใหม่ กรุณาพิมพ์อีกครั้ง",
+        "The plan was changed elsewhere (an undo, say) and is shown afresh; please type it again",
+    ),
+    "err_activity_long": (
+        "ชื่อกิจกรรมยาวเกิน {limit} ตัวอักษร (พิมพ์มา {count}) ลองเขียนให้สั้นลง",
+        "The activity is longer than {limit} characters ({count} typed); shorten it",
+    ),
     # --- target types ------------------------------------------------------------------
     "target_leader": ("ผู้นำชุมชน", "Community leader"),
     "target_group": ("กลุ่ม/องค์กรชุมชน", "Community group or organisation"),

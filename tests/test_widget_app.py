@@ -29,7 +29,7 @@ def test_shows_the_workbook_name_and_its_chart(sample_folder: Path):
 def test_navigation_lists_only_the_steps_that_are_built(sample_folder: Path):
     app = make_app(sample_folder)
 
-    assert [value for _label, value in app.nav.options] == ["overview", "profile"]
+    assert [value for _label, value in app.nav.options] == ["overview", "profile", "forum", "plan"]
     assert "profile" not in app.screens  # built when first opened, not before
     app.nav.value = "profile"
     assert isinstance(app.screen_area.children[0], ProfileStep)
@@ -41,7 +41,7 @@ def test_language_switch_rebuilds_in_english_and_keeps_the_screen(sample_folder:
 
     app.language.value = "en"
 
-    assert [label for label, _value in app.nav.options] == ["Overview", "1 Join"]
+    assert [label for label, _value in app.nav.options] == ["Overview", "1 Join", "2 Indicators", "3 Plan"]
     assert isinstance(app.screen_area.children[0], ProfileStep)
     assert "Step 1" in app.screen_area.children[0].children[0].value
 
@@ -92,3 +92,42 @@ def test_an_out_of_date_chart_drawing_never_replaces_a_newer_one(sample_folder: 
 
     assert bytes(overview.chart.value) == current
     assert current == charts.figure_png(charts.consensus_chart(app.session.workbook))
+
+
+def test_a_proposal_dropped_in_the_forum_comes_back_on_screen_with_the_header_undo(sample_folder: Path):
+    from mchch_widgets import forum
+
+    app = make_app(sample_folder)
+    app.nav.value = "forum"
+    step = app.screen_area.children[0]
+    step.phase.value = "propose"
+    board = step.part("propose")
+    indicator = next(i for i in app.session.workbook.indicators if i.status == "proposed")
+    row = board.rows[indicator.indicator_id]
+    row.edit_toggle.value = True
+    row.drop_button.click()
+    assert indicator.indicator_id not in board.rows
+    assert app.undo.layout.display == ""
+
+    app.undo.click()
+
+    assert forum.find(reread(sample_folder), indicator.indicator_id).status == "proposed"
+    assert indicator.indicator_id in board.rows
+    assert app.undo.layout.display == "none"
+
+
+def test_an_indicator_selected_in_the_forum_is_in_the_plan(sample_folder: Path):
+    app = make_app(sample_folder)
+    app.nav.value = "plan"
+    app.nav.value = "forum"
+    step = app.screen_area.children[0]
+    step.phase.value = "select"
+    waiting = step.part("select").proposed.children[1]
+    title = app.session.workbook.indicators[0].title  # overwritten below
+    button = next(w for w in waiting.children if getattr(w, "description", "") == "เลือก →")
+    button.click()
+    title = app.session.workbook.selected_indicators()[-1].title
+
+    app.nav.value = "plan"
+
+    assert title in repr(app.screen_area.children[0])

@@ -57,8 +57,89 @@ CSS = """
 .mchch-member-row {{ border-bottom: 1px solid #E3E8EE; padding: 4px 0; }}
 .mchch-note {{ font-size: 17px; color: #555; }}
 /* step 2: proposals, voting and selection */
+.mchch-phases .widget-toggle-button {{ font-size: 20px !important; height: 50px; font-weight: 600; }}
+.mchch-phases button.mod-active {{ background: #E69F00; color: #111; }}
+.mchch-entry-card {{ background: #EEF6FB; border: 2px solid #0072B2; border-radius: 10px; padding: 8px 10px; margin-bottom: 8px; }}
+.mchch-entry input {{ font-size: 24px !important; height: 52px; }}
+.mchch-subheading {{ font-size: 22px; font-weight: 700; margin: 6px 0; }}
+.mchch-aspect-heading {{ font-size: 21px; font-weight: 700; color: #0072B2; margin: 10px 0 2px 0;
+  border-bottom: 2px solid #0072B2; }}
+.mchch-proposal {{ border-bottom: 1px solid #D6DEE6; padding: 4px 0; }}
+.mchch-proposal-title {{ font-size: 21px; font-weight: 600; line-height: 1.35; }}
+.mchch-proposal-panel {{ background: #F7F9FB; border-left: 6px solid #0072B2; padding: 8px 10px; margin: 4px 0 6px 0; }}
+.mchch-vote-button button, button.mchch-vote-button {{ font-size: 28px !important; font-weight: 700; }}
+.mchch-vote-count input {{ text-align: center; font-size: 24px !important; font-weight: 700; }}
+.mchch-tag {{ display: inline-block; font-size: 16px; background: #E3E8EE; color: #333; border-radius: 6px;
+  padding: 0 8px; margin-right: 4px; }}
+.mchch-tag-chosen {{ background: #0072B2; color: white; }}
+.mchch-suggestions {{ border: 2px dashed #999; border-radius: 10px; padding: 6px 10px; margin-bottom: 8px; }}
+.mchch-suggest-text {{ line-height: 1.35; }}
+.mchch-vote-bars {{ background: #F7F9FB; border: 1px solid #D6DEE6; border-radius: 10px; padding: 8px 12px; }}
+.mchch-bars-heading {{ font-size: 22px; font-weight: 700; margin-bottom: 6px; }}
+.mchch-bar-row {{ margin-bottom: 8px; }}
+.mchch-bar-title {{ font-size: 18px; line-height: 1.3; }}
+.mchch-bar-track {{ display: flex; align-items: center; gap: 8px; }}
+.mchch-bar {{ background: #56B4E9; height: 22px; border-radius: 4px; min-width: 4px; }}
+.mchch-bar-row-chosen .mchch-bar {{ background: #0072B2; }}
+.mchch-bar-count {{ font-size: 22px; font-weight: 700; }}
+.mchch-bar-chosen {{ font-size: 15px; color: #0072B2; font-weight: 700; white-space: nowrap; }}
+.mchch-select-row {{ border-bottom: 1px solid #D6DEE6; padding: 4px 0; }}
+.mchch-number {{ display: inline-block; min-width: 34px; text-align: center; font-size: 22px; font-weight: 700;
+  background: #0072B2; color: white; border-radius: 17px; margin-right: 8px; }}
+.mchch-dropped {{ opacity: 0.75; }}
+.mchch-undo button, button.mchch-undo {{ background: #FFF4DC; border: 2px solid #E69F00; font-weight: 600; }}
 /* step 2: the ladder and the checks */
+.mchch-ladder-nav button {{ font-size: 22px !important; font-weight: 600; }}
+.mchch-ladder-position {{ font-weight: 700; white-space: nowrap; padding: 0 4px 0 10px; }}
+.mchch-ladder-title > .widget-html-content {{ font-size: 26px; font-weight: 700; line-height: 1.4;
+  white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }}
+.mchch-ladder-details {{ font-size: 17px; font-weight: 400; color: #555; }}
+.mchch-ladder-target-label {{ flex: 0 0 auto; padding-right: 12px; }}
+.mchch-ladder-targets .widget-toggle-button {{ height: 48px; min-width: 60px; font-size: 22px !important;
+  font-weight: 700; }}
+.mchch-ladder-targets button.mod-active {{ background: #D55E00; color: white; }}
+.mchch-ladder-step {{ background: #F7F9FB; border: 3px solid transparent; border-radius: 8px;
+  padding: 1px 6px 1px 8px; }}
+.mchch-ladder-step.mchch-ladder-is-target {{ border-color: #D55E00; background: #FFF1E6; }}
+.mchch-ladder-step textarea {{ line-height: 1.35; resize: vertical; }}
+.mchch-ladder-generic textarea {{ color: #555; background: #F4F4EE; }}
+.mchch-ladder-level {{ display: flex; align-items: center; gap: 8px; line-height: 1.2; }}
+.mchch-ladder-number {{ display: inline-flex; align-items: center; justify-content: center; flex: 0 0 auto;
+  width: 46px; height: 46px; border-radius: 8px; font-size: 28px; font-weight: 700; }}
+.mchch-ladder-badge {{ font-size: 17px; font-weight: 700; color: white; background: #D55E00; border-radius: 14px;
+  padding: 2px 10px; white-space: nowrap; }}
+.mchch-ladder-note > .widget-html-content {{ font-size: 18px; color: #7A4F00; line-height: 1.35; }}
+.mchch-ladder-empty {{ background: #EEF2F6; border-radius: 10px; padding: 18px 22px; }}
+.mchch-ladder-empty > .widget-html-content {{ font-size: 22px; line-height: 1.5; }}
+.mchch-checks {{ background: #FFF4DC; border: 2px solid #E69F00; border-radius: 10px; padding: 4px 14px;
+  margin: 0 0 8px 0; }}
+.mchch-checks-heading > .widget-html-content {{ font-size: 20px; font-weight: 700; color: #7A4F00; }}
+.mchch-checks-heading .mchch-checks-advice {{ font-size: 17px; font-weight: 400; color: #5A3A00; }}
+.mchch-checks-list > .widget-html-content {{ font-size: 18px; line-height: 1.4; color: #3D2800; }}
+.mchch-check {{ padding-left: 1.1em; text-indent: -1.1em; }}
 /* step 3: the plan */
+.mchch-plan-total {{ background: #EEF2F6; border-radius: 10px; padding: 8px 12px; margin-bottom: 6px; }}
+.mchch-plan-total > .widget-html-content {{ font-size: 20px; line-height: 1.4; white-space: normal; }}
+.mchch .mchch-plan-card {{
+  height: auto !important; min-height: 56px; white-space: pre-line !important; overflow: visible !important;
+  text-overflow: clip !important; text-align: left !important; line-height: 1.35 !important;
+  padding: 8px 12px !important; margin: 0 0 6px 0; border-left: 10px solid #B8C4D0 !important;
+  background: #F7F9FB; border-radius: 8px;
+}}
+.mchch .mchch-plan-card-late {{ border-left-color: #C0392B !important; }}
+.mchch .mchch-plan-card-active {{ background: #0072B2 !important; color: white !important; font-weight: 600; }}
+.mchch-plan-other > .widget-html-content {{ font-size: 18px; font-weight: 700; color: #444; margin-top: 10px; }}
+.mchch-plan-title > .widget-html-content {{ font-size: 24px; font-weight: 700; line-height: 1.3; white-space: normal; }}
+.mchch-plan-columns > .widget-html-content {{ font-size: 17px; color: #444; white-space: normal; }}
+.mchch-plan-row {{ border-left: 10px solid transparent; border-bottom: 1px solid #E3E8EE; padding: 4px 0 6px 8px; }}
+.mchch-plan-row-late {{ border-left-color: #C0392B; background: #FFF3F2; }}
+.mchch-plan-late > .widget-html-content {{ color: #A61B12; font-weight: 700; white-space: nowrap; padding: 0 6px; }}
+.mchch-plan-row-cancelled input {{ text-decoration: line-through; color: #666 !important; }}
+/* the card list scrolls on its own, so the chosen indicator's activities stay in view beside it */
+.mchch-plan-left {{ max-height: calc(100vh - 110px); overflow-y: auto; }}
+.mchch-plan-left > *, .mchch-plan-left .mchch-plan-card, .mchch-plan-left .mchch-plan-other {{ flex-shrink: 0; }}
+.mchch-plan-help > .widget-html-content {{ line-height: 1.4; }}
+.mchch-plan-facts > .widget-html-content {{ font-size: 20px; line-height: 1.4; color: #333; white-space: normal; }}
 """
 
 

@@ -15,11 +15,14 @@ from ..settings import AppSettings
 from ..store import WorkbookError
 from ..text import t
 from .style import markup_block, style_widget, text_block
+from .widget_forum import ForumStep
 from .widget_overview import OverviewScreen
+from .widget_plan import PlanStep
 from .widget_profile import ProfileStep
 from .widget_save_status import SaveStatus
+from .widget_undo import UndoButton
 
-SCREENS = (("nav_overview", "overview"), ("nav_step1", "profile"))
+SCREENS = (("nav_overview", "overview"), ("nav_step1", "profile"), ("nav_step2", "forum"), ("nav_step3", "plan"))
 
 
 class WorkshopApp(widgets.VBox):
@@ -46,6 +49,7 @@ class WorkshopApp(widgets.VBox):
             self._show_problems(error)
             return
         self.session.on_change(self._on_saved)
+        self.undo = UndoButton(self.session, self.status, self.settings.language, on_undone=self._show_screen)
         self.language.observe(lambda _c: self._build(), "value")
         self._relabelling = False
         self.nav.observe(lambda _c: None if self._relabelling else self._show_screen(), "value")
@@ -58,6 +62,8 @@ class WorkshopApp(widgets.VBox):
     def _build(self) -> None:
         lang = self.lang
         self.status.language = lang
+        self.undo.language = lang
+        self.undo.update()
         self.screens = {}
         current = self.nav.value or "overview"
         self._relabelling = True  # new labels, same screen: it is built once, below
@@ -71,7 +77,7 @@ class WorkshopApp(widgets.VBox):
                 layout=widgets.Layout(justify_content="space-between", align_items="flex-start", width="100%"),
             ),
             widgets.HBox(
-                [self.nav, self.status],
+                [self.nav, widgets.HBox([self.undo, self.status], layout=widgets.Layout(align_items="center"))],
                 layout=widgets.Layout(justify_content="space-between", align_items="center", width="100%"),
             ),
         ])
@@ -89,18 +95,26 @@ class WorkshopApp(widgets.VBox):
     def screen(self, name: str) -> widgets.Widget:
         """The screen called `name`, built on first use in the current language."""
         if name not in self.screens:
-            if name == "overview":
-                self.screens[name] = OverviewScreen(self.session, self.lang)
-            else:
-                self.screens[name] = ProfileStep(self.session, self.status, self.lang, self.settings.thai_digits)
+            self.screens[name] = self._make_screen(name)
+            self._fresh = name
         return self.screens[name]
+
+    def _make_screen(self, name: str) -> widgets.Widget:
+        if name == "overview":
+            return OverviewScreen(self.session, self.lang)
+        if name == "forum":
+            return ForumStep(self.session, self.status, self.lang)
+        if name == "plan":
+            return PlanStep(self.session, self.status, self.lang, self.settings.thai_digits)
+        return ProfileStep(self.session, self.status, self.lang, self.settings.thai_digits)
 
     def _show_screen(self) -> None:
         if self.nav.value is None:
             return
+        self._fresh = None
         screen = self.screen(self.nav.value)
-        if isinstance(screen, OverviewScreen):
-            screen.refresh()
+        if self._fresh is None and hasattr(screen, "refresh"):
+            screen.refresh()  # another screen (or an undo) may have changed what it shows
         self.screen_area.children = [screen]
 
     def _on_saved(self, _files: tuple[str, ...]) -> None:

@@ -96,15 +96,25 @@ class MembersEditor(widgets.VBox):
         self._save()
 
     def _remove_row(self, row: MemberRow) -> None:
+        if row.member.name:
+            self.session.remember("undo_remove_member", title=row.member.name)
         self.rows.remove(row)
         self._draw()
-        self._save()
+        if not self._save() and row.member.name:
+            self.session.forget()
 
-    def _save(self) -> None:
+    def refresh(self) -> None:
+        """Show the people as they are in the workbook (after an undo, say)."""
+        if [r.member for r in self.rows if r.member.name] != self.session.workbook.members:
+            self.rows = [self._make_row(m) for m in self.session.workbook.members]
+            self._draw()
+
+    def _save(self) -> bool:
         # Rows without a name yet are kept on screen but not written (a name is required).
         before = self.session.workbook.members
         self.session.workbook.members = [r.member for r in self.rows if r.member.name]
         if save_files(self.session, self.status, self.language, MEMBERS):
             self.status.saved()
-        else:
-            self.session.workbook.members = before
+            return True
+        self.session.workbook.members = before
+        return False

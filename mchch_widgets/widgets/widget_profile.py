@@ -79,6 +79,10 @@ class ProfileStep(widgets.VBox):
             columns,
         ]
 
+    def refresh(self) -> None:
+        """The lead team may have changed elsewhere (an undo); the profile fields save as they go."""
+        self.members.refresh()
+
     def _row(self, key: str, field: widgets.Widget) -> widgets.Widget:
         label = markup_block(f"<b>{t(key, self.language)}</b>", "mchch-field-label")
         label.layout = widgets.Layout(width="190px", min_width="190px")

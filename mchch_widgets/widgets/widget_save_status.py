@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from copy import deepcopy
 from datetime import datetime
 from html import escape
 
 import ipywidgets as widgets
 from traitlets import Unicode, observe
 
+from .. import store
+from ..model import Refused
 from ..session import Session
 from ..store import WorkbookError
 from ..text import t
@@ -69,4 +73,48 @@ def save_files(session: Session, status: SaveStatus, language: str, *files: str)
     except WorkbookError as error:
         status.failed(error.problems[0].message(language))
         return False
+    except OSError as error:  # a full disk, a folder made read-only, a lock held too long
+        status.failed(t("err_write", language, detail=error.strerror or error))
+        return False
     return True
+
+
+# Which part of the workbook each file holds, to put it back when a change cannot be saved.
+_HELD_IN = {
+    store.PROFILE: "profile", store.MEMBERS: "members", store.INDICATORS: "indicators",
+    store.ROUNDS: "rounds", store.SCORES: "scores", store.PLAN: "plan",
+}
+
+
+def change_and_save(session: Session, status: SaveStatus, language: str, files: tuple[str, ...],
+                    change: Callable[[], object], note: str = "", undo: tuple[str, dict] | None = None) -> bool:
+    """Make `change` to the workbook and save `files`; on a refusal put everything back.
+
+    `change` may raise model.Refused (the message goes to the badge); a save the store
+    refuses (a broken file on disk) also leaves the workbook exactly as it was.
+    With `undo` (a text key and its params) the undo button can take the change back.
+    """
+    workbook = session.workbook
+    before = {name: deepcopy(getattr(workbook, _HELD_IN[name])) for name in files}
+    if undo is not None:
+        session.remember(undo[0], **undo[1])
+    try:
+        change()
+    except Refused as refused:
+        _put_back(workbook, before)
+        if undo is not None:
+            session.forget()
+        status.failed(refused.message(language))
+        return False
+    if not save_files(session, status, language, *files):
+        _put_back(workbook, before)
+        if undo is not None:
+            session.forget()
+        return False
+    status.saved(note)
+    return True
+
+
+def _put_back(workbook, before: dict[str, object]) -> None:
+    for name, value in before.items():
+        setattr(workbook, _HELD_IN[name], value)
