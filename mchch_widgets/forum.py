@@ -258,15 +258,15 @@ def move(workbook: Workbook, indicator_id: str, step: int) -> bool:
 
 def set_level(workbook: Workbook, indicator_id: str, level: int, text: str) -> Indicator:
     if level not in workbook.profile.levels:
-        raise Refused("err_out_of_scale", low=workbook.profile.scale_min, high=workbook.profile.scale_max)
+        raise Refused("err_level_outside", low=workbook.profile.scale_min, high=workbook.profile.scale_max)
     indicator = find(workbook, indicator_id)
-    indicator.levels[level] = text.strip()
+    indicator.levels[level] = text.translate(INVISIBLE).strip()  # a lone zero-width space is no description
     return indicator
 
 
 def set_target(workbook: Workbook, indicator_id: str, target: int | None) -> Indicator:
     if target is not None and target not in workbook.profile.levels:
-        raise Refused("err_out_of_scale", low=workbook.profile.scale_min, high=workbook.profile.scale_max)
+        raise Refused("err_level_outside", low=workbook.profile.scale_min, high=workbook.profile.scale_max)
     indicator = find(workbook, indicator_id)
     indicator.target = target
     return indicator

@@ -156,8 +156,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "votes_none": ("ยังไม่มีข้อเสนอให้โหวต", "Nothing to vote on yet"),
     "suggest_heading": ("ตัวอย่างตัวชี้วัดสำหรับ{target}", "Suggested indicators for a {target}"),
     "suggest_note": (
-        "เป็นเพียงข้อเสนอแนะ กลุ่มจะใช้ แก้ไข หรือไม่ใช้เลยก็ได้",
-        "only suggestions: the group may use, reword or ignore them",
+        "(ข้อเสนอแนะ ใช้ แก้ หรือไม่ใช้ก็ได้)",
+        "(only suggestions: use, reword or ignore them)",
     ),
     "suggest_show": ("แสดงตัวอย่าง ({count})", "Show suggestions ({count})"),
     "suggest_hide": ("ซ่อนตัวอย่าง", "Hide suggestions"),
@@ -315,6 +315,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "err_duplicate_id": ("รหัสซ้ำกับแถว {other}", "same id as row {other}"),
     "err_duplicate_title": ("ชื่อตัวชี้วัดซ้ำกับแถว {other}", "same indicator title as row {other}"),
     "err_unknown_ref": ("ไม่พบ {what} นี้ใน {file}", "no such {what} in {file}"),
+    "err_level_outside": ("ระดับต้องอยู่ระหว่าง {low} ถึง {high}", "the level must be between {low} and {high}"),
     "err_out_of_scale": ("คะแนนต้องอยู่ระหว่าง {low} ถึง {high}", "score must be between {low} and {high}"),
     "err_end_before_start": ("วันสิ้นสุดมาก่อนวันเริ่ม", "end date is before the start date"),
     "err_level_missing": ("ไม่มีคอลัมน์คำอธิบายระดับ {level}", "no descriptor column for level {level}"),

@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from browser_pages import browser, page, served  # noqa: F401  (fixtures for the browser tests)
 
 from mchch_widgets.samples import MAIN_SAMPLE, sample_path
 from mchch_widgets.session import Session

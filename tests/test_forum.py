@@ -621,9 +621,9 @@ def test_levels_and_targets_outside_the_scale_are_refused(tmp_path: Path, low: i
     indicator_id = session.workbook.indicators[0].indicator_id
     for outside in (low - 1, high + 1):
         error = refused(forum.set_level, session.workbook, indicator_id, outside, "นอกช่วง")
-        assert (error.key, error.params) == ("err_out_of_scale", {"low": low, "high": high})
+        assert (error.key, error.params) == ("err_level_outside", {"low": low, "high": high})
         error = refused(forum.set_target, session.workbook, indicator_id, outside)
-        assert (error.key, error.params) == ("err_out_of_scale", {"low": low, "high": high})
+        assert (error.key, error.params) == ("err_level_outside", {"low": low, "high": high})
 
     forum.set_level(session.workbook, indicator_id, low, "  ต่ำสุด ")
     forum.set_level(session.workbook, indicator_id, high, "สูงสุด\nสองบรรทัด")

@@ -244,7 +244,7 @@ def test_a_level_outside_a_narrowed_scale_is_refused_and_nothing_changes(ladder,
     assert (sample_folder / store.INDICATORS).read_bytes() == before
     assert step_for(ladder, 5).text.value == old_words
     assert status.state == "error"
-    assert t("err_out_of_scale", "th", low=1, high=4) in status.value
+    assert t("err_level_outside", "th", low=1, high=4) in status.value
 
     ladder.refresh()
     assert [step.level for step in ladder.steps] == [1, 2, 3, 4]

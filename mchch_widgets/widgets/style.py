@@ -38,10 +38,14 @@ CSS = """
 .mchch input, .mchch select, .mchch textarea, .mchch button {{ font-size: 20px !important; }}
 .mchch .widget-label {{ font-size: 20px; }}
 .mchch-header {{ border-bottom: 4px solid #0072B2; padding-bottom: 6px; margin-bottom: 10px; }}
-.mchch-title {{ font-size: 34px; font-weight: 700; line-height: 1.25; }}
-.mchch-subtitle {{ font-size: 18px; color: #444; }}
-.mchch-heading {{ font-size: 28px; font-weight: 700; margin: 6px 0 2px 0; }}
-.mchch-help {{ font-size: 18px; color: #333; margin-bottom: 8px; }}
+.mchch-title {{ font-size: 30px; font-weight: 700; line-height: 1.25; }}
+.mchch-name {{ display: inline; margin-right: 14px; }}
+.mchch-subtitle {{ display: inline-block; font-size: 17px; font-weight: 400; color: #444; }}
+.mchch-heading {{ font-size: 26px; font-weight: 700; margin: 2px 0 0 0; }}
+.mchch-help {{ font-size: 17px; color: #333; margin-bottom: 6px; }}
+/* ipywidgets gives HTML the height of one input line (46px) per line of text: far too loose for paragraphs */
+.mchch .widget-html-content {{ line-height: 1.4; }}
+.mchch .widget-hbox > .widget-html {{ align-self: center; }}
 .mchch-facts {{ font-size: 20px; color: #333; }}
 .mchch-nav .widget-toggle-button {{ font-size: 22px !important; font-weight: 600; height: 52px; }}
 .mchch-nav button.mod-active {{ background: #0072B2; color: white; }}
@@ -69,7 +73,7 @@ CSS = """
 .mchch-proposal-panel {{ background: #F7F9FB; border-left: 6px solid #0072B2; padding: 8px 10px; margin: 4px 0 6px 0; }}
 .mchch-vote-button button, button.mchch-vote-button {{ font-size: 28px !important; font-weight: 700; }}
 .mchch-vote-count input {{ text-align: center; font-size: 24px !important; font-weight: 700; }}
-.mchch-tag {{ display: inline-block; font-size: 16px; background: #E3E8EE; color: #333; border-radius: 6px;
+.mchch-tag {{ display: inline-block; line-height: 1.5; font-size: 16px; background: #E3E8EE; color: #333; border-radius: 6px;
   padding: 0 8px; margin-right: 4px; }}
 .mchch-tag-chosen {{ background: #0072B2; color: white; }}
 .mchch-suggestions {{ border: 2px dashed #999; border-radius: 10px; padding: 6px 10px; margin-bottom: 8px; }}

@@ -28,7 +28,8 @@ class SuggestionsCard(widgets.VBox):
         self._workbook = workbook_source
         self.on_use = on_use
         self.language = language
-        self.toggle = widgets.ToggleButton(value=open_, layout=widgets.Layout(width="auto", height="46px"))
+        self.toggle = widgets.ToggleButton(value=open_, layout=widgets.Layout(width="auto", min_width="250px",
+                                                                              height="46px", flex="0 0 auto"))
         self.toggle.observe(lambda _c: self.draw(), "value")
         self.buttons: list[widgets.Button] = []
         self.draw()
