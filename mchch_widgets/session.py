@@ -87,3 +87,8 @@ class Session:
 
     def on_change(self, listener: Callable[[tuple[str, ...]], None]) -> None:
         self._listeners.append(listener)
+
+    def off_change(self, listener: Callable[[tuple[str, ...]], None]) -> None:
+        """Stop telling `listener` (a screen that was closed)."""
+        if listener in self._listeners:
+            self._listeners.remove(listener)

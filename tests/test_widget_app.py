@@ -130,3 +130,15 @@ def test_an_indicator_selected_in_the_forum_is_in_the_plan(sample_folder: Path):
 
     plan = app.screen_area.children[0]
     assert any(title in card.description for card in plan.cards.values())
+
+
+def test_screens_built_in_the_other_language_stop_listening_to_the_workbook(sample_folder: Path):
+    app = make_app(sample_folder)
+    app.nav.value = "forum"
+    old_forum = app.screens["forum"]
+    listeners = len(app.session._listeners)
+
+    app.language.value = "en"
+
+    assert old_forum.comm is None  # closed: no longer in the page
+    assert len(app.session._listeners) == listeners  # the new forum screen replaced the old one's listener

@@ -64,6 +64,8 @@ class WorkshopApp(widgets.VBox):
         self.status.language = lang
         self.undo.language = lang
         self.undo.update()
+        for old_screen in self.screens.values():
+            old_screen.close()  # built in the other language: gone from the page and from the session's listeners
         self.screens = {}
         current = self.nav.value or "overview"
         self._relabelling = True  # new labels, same screen: it is built once, below

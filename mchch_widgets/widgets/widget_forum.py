@@ -65,3 +65,7 @@ class ForumStep(widgets.VBox):
 
     def _on_saved(self, _files: tuple[str, ...]) -> None:
         self.checks.refresh()
+
+    def close(self) -> None:
+        self.session.off_change(self._on_saved)
+        super().close()
