@@ -100,6 +100,30 @@ def render(header: list[str], rows: list[list[str]]) -> bytes:
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Replace `path` with `data` so that readers see the old or the new file, never a mix."""
+    atomic_write_all({path: data})
+
+
+def atomic_write_all(contents: dict[Path, bytes]) -> None:
+    """Replace several files in one folder: every new file is complete on disk before any is renamed.
+
+    A failure while writing (a full disk, say) leaves every old file as it was; only the
+    renames, which do not fail for want of space, come after.
+    """
+    written: dict[Path, Path] = {}
+    try:
+        for path, data in contents.items():
+            written[path] = _write_temporary(path, data)
+        for path, temporary in written.items():
+            os.replace(temporary, path)
+    except BaseException:
+        for temporary in written.values():
+            temporary.unlink(missing_ok=True)
+        raise
+    for folder in {path.parent for path in contents}:
+        _fsync_folder(folder)
+
+
+def _write_temporary(path: Path, data: bytes) -> Path:
     mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
     with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False) as handle:
         temporary = Path(handle.name)
@@ -109,11 +133,10 @@ def atomic_write(path: Path, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temporary, path)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
-    _fsync_folder(path.parent)
+    return temporary
 
 
 def _default_mode() -> int:

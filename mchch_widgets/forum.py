@@ -14,7 +14,7 @@ from difflib import SequenceMatcher
 
 from pythainlp.util import collate
 
-from .model import TITLE_MAX, Indicator, Refused, Workbook, new_id
+from .model import INVISIBLE, TITLE_MAX, Indicator, Refused, Workbook, clean_line, new_id
 from .store import title_key
 from .suggestions import generic_ladder
 from .text import t
@@ -24,14 +24,6 @@ NEAR_DUPLICATE = 0.8  # similarity of two titles (0..1) from which the facilitat
 MERGED_INTO = "merged_into"  # extra column: where a merged proposal's votes went
 # Invisible characters that text copied from the web or Word leaves in Thai (a zero-width space
 # marks word breaks); kept, they make a blank title look filled and twin titles look different.
-INVISIBLE = dict.fromkeys(map(ord, "\u200b\ufeff"))
-
-
-def clean_line(text: str) -> str:
-    """One line of text as it is kept: newlines and runs of spaces become one space."""
-    return " ".join(text.translate(INVISIBLE).split())
-
-
 def find(workbook: Workbook, indicator_id: str) -> Indicator:
     for indicator in workbook.indicators:
         if indicator.indicator_id == indicator_id:
@@ -73,7 +65,7 @@ def check_title(workbook: Workbook, title: str, exclude_id: str | None = None) -
 def _check_aspect(aspect: str) -> str:
     aspect = clean_line(aspect)
     if len(aspect) > TITLE_MAX:
-        raise Refused("err_title_long", limit=TITLE_MAX, count=len(aspect))
+        raise Refused("err_aspect_long", limit=TITLE_MAX, count=len(aspect))
     return aspect
 
 
@@ -292,17 +284,24 @@ def similarity(a: str, b: str) -> float:
     a, b = title_key(a).replace(" ", ""), title_key(b).replace(" ", "")
     # autojunk off: from 200 characters on, difflib ignores every letter seen more than a few
     # times, and two long Thai titles one word apart would score about 0.5.
-    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+    return _matcher(a, b).ratio()
+
+
+def _matcher(a: str, b: str) -> SequenceMatcher:
+    return SequenceMatcher(None, a, b, autojunk=False)
+
+
+def _alike(a: str, b: str) -> bool:
+    # The cheap upper bounds first: the checks run after every vote, over every pair.
+    a, b = title_key(a).replace(" ", ""), title_key(b).replace(" ", "")
+    matcher = _matcher(a, b)
+    return (matcher.real_quick_ratio() >= NEAR_DUPLICATE and matcher.quick_ratio() >= NEAR_DUPLICATE
+            and matcher.ratio() >= NEAR_DUPLICATE)
 
 
 def near_duplicates(workbook: Workbook) -> list[tuple[Indicator, Indicator]]:
     items = live(workbook)
-    return [
-        (a, b)
-        for n, a in enumerate(items)
-        for b in items[n + 1:]
-        if similarity(a.title, b.title) >= NEAR_DUPLICATE
-    ]
+    return [(a, b) for n, a in enumerate(items) for b in items[n + 1:] if _alike(a.title, b.title)]
 
 
 def checks(workbook: Workbook) -> list[Check]:

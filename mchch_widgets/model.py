@@ -26,6 +26,20 @@ CONSENSUS = "consensus"  # the `rater` of the score the group agreed on together
 TITLE_MAX = 200  # characters in a name or an indicator title
 
 
+# Characters that show nothing: a title made of them (text copied from the web often
+# carries U+200B between Thai words) must not count as typed.
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\ufeff"))
+
+
+def clean_line(text: str) -> str:
+    """One line of typed text as it is kept: no newlines, no runs of spaces, no invisible characters.
+
+    Sara am typed as nikhahit + sara aa (ํา, how some keyboards produce it) becomes ำ,
+    so two titles that look the same are the same.
+    """
+    return " ".join(text.translate(INVISIBLE).replace("\u0e4d\u0e32", "\u0e33").split())
+
+
 class Refused(ValueError):
     """Input that breaks a rule of the workbook; `key` names its message in `text`."""
 

@@ -15,19 +15,21 @@ from decimal import Decimal, InvalidOperation
 
 from pythainlp.util import thai_digit_to_arabic_digit, thaiword_to_num
 
-from .model import PLAN_STATUSES, TITLE_MAX, PlanActivity, Refused, Workbook, new_id
-from .thai import BUDDHIST_ERA_OFFSET, MONTHS_EN, MONTHS_SHORT
+from .model import PLAN_STATUSES, TITLE_MAX, PlanActivity, Refused, Workbook, clean_line, new_id
+from .store import BUDDHIST_YEARS_FROM, THOUSANDS
+from .thai import BUDDHIST_ERA_OFFSET, MONTHS_EN, MONTHS_EN_LONG, MONTHS_LONG, MONTHS_SHORT
 
 FINISHED = ("done", "cancelled")  # statuses that can no longer be overdue
-BUDDHIST_YEARS = range(2400, 2700)  # a four-digit year in here was typed in the Buddhist Era
-MONTHS_LONG = ("มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม",
-               "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม")
-MONTHS_EN_LONG = ("January", "February", "March", "April", "May", "June", "July", "August",
-                  "September", "October", "November", "December")
+GREGORIAN_YEARS = range(1900, BUDDHIST_YEARS_FROM)  # what the files accept (store refuses 2400 and up)
+BUDDHIST_YEARS = range(BUDDHIST_YEARS_FROM, 2700)  # a four-digit year in here was typed in the Buddhist Era
+TWO_DIGIT_YEARS_AROUND = 30  # "69" is พ.ศ. 2569 when that is within this many years of today
+BUDGET_LIMIT = Decimal("1e12")  # a trillion baht: anything larger is a slip of the keyboard
 # Thai multipliers people put after a figure: "5 พัน", "1.5 หมื่น".
 UNITS = {"สิบ": 10, "ร้อย": 100, "พัน": 1_000, "หมื่น": 10_000, "แสน": 100_000, "ล้าน": 1_000_000}
-_CURRENCY = re.compile(r"(บาท|฿|thb|baht|\s)", re.IGNORECASE)
-_THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")
+# Spoken Thai leaves the last unit out: "สองพันห้า" is 2,500 and "หมื่นห้า" is 15,000.
+_NEXT_UNIT_DOWN = {"ร้อย": "สิบ", "พัน": "ร้อย", "หมื่น": "พัน", "แสน": "หมื่น", "ล้าน": "แสน"}
+_SPOKEN_TAIL = re.compile(r"(ร้อย|พัน|หมื่น|แสน|ล้าน)(หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า)$")
+_CURRENCY = re.compile(r"(บาทถ้วน|บาท|ถ้วน|฿|thb|baht|\s)", re.IGNORECASE)
 _ERA = re.compile(r"(พ\.?\s?ศ\.?|ค\.?\s?ศ\.?|B\.\s?E\.?)", re.IGNORECASE)  # "15 มี.ค. พ.ศ. 2569"
 _FIGURE_UNIT = re.compile(r"^(\d+(?:\.\d+)?)(สิบ|ร้อย|พัน|หมื่น|แสน|ล้าน)$")
 
@@ -45,14 +47,14 @@ def parse_budget(text: str) -> Decimal | None:
         return None
     if plain.startswith("-"):
         raise Refused("err_budget_negative", value=text.strip())
-    if _THOUSANDS.match(plain):
+    if THOUSANDS.match(plain):
         plain = plain.replace(",", "")
     amount = _as_decimal(plain)
     if amount is None and (match := _FIGURE_UNIT.match(plain)):
         amount = Decimal(match.group(1)) * UNITS[match.group(2)]
     if amount is None:
         amount = _thai_words(plain)
-    if amount is None or not amount.is_finite():
+    if amount is None or not amount.is_finite() or amount >= BUDGET_LIMIT:
         raise Refused("err_budget", value=text.strip())
     if amount == amount.to_integral():
         return amount.quantize(Decimal(1))  # "1e5" becomes a plain 100000
@@ -67,13 +69,15 @@ def _as_decimal(text: str) -> Decimal | None:
 
 
 def _thai_words(text: str) -> Decimal | None:
+    if match := _SPOKEN_TAIL.search(text):
+        text += _NEXT_UNIT_DOWN[match.group(1)]
     try:
         return Decimal(thaiword_to_num(text))
     except (ValueError, TypeError):
         return None
 
 
-def format_baht(amount: Decimal | None, lang: str = "th") -> str:
+def format_baht(amount: Decimal | None) -> str:
     """'12,500' (with satang only when there are any); empty for no budget."""
     if amount is None:
         return ""
@@ -119,9 +123,7 @@ def parse_be_date(text: str) -> TypedDate | None:
     iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", plain)
     if iso:
         year, month, day = (int(g) for g in iso.groups())
-        if year in BUDDHIST_YEARS:
-            return TypedDate(_make_date(year - BUDDHIST_ERA_OFFSET, month, day, text))
-        return TypedDate(_make_date(year, month, day, text), gregorian_year=True)
+        return _dated(year, month, day, text)
     parts = [p for p in re.split(r"[\s/.\-,]+", plain) if p] if not _has_thai_month(plain) else _split_thai(plain)
     if len(parts) != 3 or not parts[0].isdigit() or not parts[2].isdigit():
         raise Refused("err_date_typed", value=text.strip())
@@ -129,13 +131,26 @@ def parse_be_date(text: str) -> TypedDate | None:
     if month is None:
         raise Refused("err_date_typed", value=text.strip())
     day, year = int(parts[0]), int(parts[2])
-    if len(parts[2]) <= 2:  # "69" is พ.ศ. 2569
-        year += 2500
+    if len(parts[2]) <= 2:
+        year = _two_digit_year(year, text)
+    return _dated(year, month, day, text)
+
+
+def _dated(year: int, month: int, day: int, typed: str) -> TypedDate:
+    """Buddhist Era, or a Gregorian year said back to the user; any other year is refused."""
     if year in BUDDHIST_YEARS:
-        return TypedDate(_make_date(year - BUDDHIST_ERA_OFFSET, month, day, text))
-    if 1900 <= year < BUDDHIST_YEARS.start:
-        return TypedDate(_make_date(year, month, day, text), gregorian_year=True)
-    raise Refused("err_date_typed", value=text.strip())
+        return TypedDate(_make_date(year - BUDDHIST_ERA_OFFSET, month, day, typed))
+    if year in GREGORIAN_YEARS:
+        return TypedDate(_make_date(year, month, day, typed), gregorian_year=True)
+    raise Refused("err_date_typed", value=typed.strip())
+
+
+def _two_digit_year(year: int, typed: str) -> int:
+    """'69' is พ.ศ. 2569; a short year far from today ('26' would be 2526) asks for all four digits."""
+    full = 2500 + year
+    if abs(full - BUDDHIST_ERA_OFFSET - date.today().year) > TWO_DIGIT_YEARS_AROUND:
+        raise Refused("err_date_short_year", value=typed.strip())
+    return full
 
 
 def _has_thai_month(text: str) -> bool:
@@ -163,11 +178,6 @@ def format_be_entry(day: date | None) -> str:
 
 
 # --- activities ---------------------------------------------------------------------------
-
-
-def clean_line(text: str) -> str:
-    """One line as it is kept: a date box or a name box holds no newlines or runs of spaces."""
-    return " ".join(text.split())
 
 
 def check_activity_text(text: str) -> str:

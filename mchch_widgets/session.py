@@ -35,6 +35,7 @@ class Session:
         self.version = 0  # grows with every save, so views know when to redraw
         self._listeners: list[Callable[[tuple[str, ...]], None]] = []
         self.last_undo: Undo | None = None
+        self._undo_before: Undo | None = None  # offered again if the action remembered next is refused
 
     def save(self, *files: str) -> None:
         """Write the named files now; raises store.WorkbookError and writes nothing on refusal."""
@@ -53,11 +54,18 @@ class Session:
         Undo is offered until the next change: it never takes back anything done after.
         """
         lists = {name: deepcopy(getattr(self.workbook, name)) for name, _file in UNDOABLE}
+        self._undo_before = self.last_undo
         self.last_undo = Undo(key, params, lists)
 
     def forget(self) -> None:
-        """The action was refused, or it is too late to undo it."""
-        self.last_undo = None
+        """The remembered action was refused: the undo offered before it is offered again."""
+        self.last_undo = self._undo_before
+        self._undo_before = None
+        self._tell(())
+
+    def replaced(self) -> None:
+        """The workbook in memory was put back after a refused change: views must draw it again."""
+        self.version += 1
         self._tell(())
 
     def undo(self) -> None:

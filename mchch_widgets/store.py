@@ -62,7 +62,7 @@ SCALE_LIMITS = (0, 10)
 BUDDHIST_YEARS_FROM = 2400  # a year this large in a file was typed in the Buddhist Era (Gregorian + 543)
 TRUE_WORDS = {"true", "1", "yes", "y", "ใช่", "ปิด"}
 FALSE_WORDS = {"false", "0", "no", "n", "", "ไม่", "เปิด"}
-_THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")
+THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")  # "5,000" as Thai Excel formats it
 
 
 @dataclass
@@ -205,7 +205,7 @@ class _Row:
         value = self._plain(column)
         if not value:
             return None
-        if _THOUSANDS.match(value):  # Thai Excel may format 5000 as "5,000"
+        if THOUSANDS.match(value):  # Thai Excel may format 5000 as "5,000"
             value = value.replace(",", "")
         try:
             parsed = Decimal(value)
@@ -599,6 +599,9 @@ def _still_readable(folder: Path, file: str) -> Problem | None:
 def save(folder: Path, workbook: Workbook, *files: str) -> None:
     """Write the named files of `workbook` (all when none are named), each atomically.
 
+    All of them are written out before any replaces its old file, so a merge that
+    touches indicators.csv and plan.csv never lands half on disk.
+
     Raises WorkbookError, writing nothing, when a file on disk cannot be read any more.
     """
     folder = Path(folder)
@@ -608,8 +611,7 @@ def save(folder: Path, workbook: Workbook, *files: str) -> None:
         refused = [p for name in names if (p := _still_readable(folder, name))]
         if refused:
             raise WorkbookError(refused)
-        for name, data in contents.items():
-            csvfile.atomic_write(folder / name, data)
+        csvfile.atomic_write_all({folder / name: data for name, data in contents.items()})
 
 
 def create_workbook(folder: Path, workbook: Workbook) -> None:

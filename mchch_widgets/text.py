@@ -104,9 +104,15 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Cannot read the date “{value}”; type day/month/Buddhist year, e.g. 15/3/2569",
     ),
     "note_gregorian_year": (
-        "ปี {year} เป็น ค.ศ. จึงบันทึกเป็น พ.ศ. {be}",
-        "{year} is a Gregorian year; saved as พ.ศ. {be}",
+        "อ่านปี {year} เป็น ค.ศ. (ตรงกับ พ.ศ. {be})",
+        "{year} read as a Gregorian year (B.E. {be})",
     ),
+    "err_date_short_year": (
+        "ปี “{value}” สั้นเกินไป พิมพ์ปี พ.ศ. ให้ครบ ๔ หลัก เช่น 15/3/2569",
+        "The year in “{value}” is too short; type all four digits of the Buddhist year, e.g. 15/3/2569",
+    ),
+    "err_aspect_long": ("ชื่อหมวดยาวเกิน {limit} ตัวอักษร (พิมพ์มา {count})",
+                        "The aspect is longer than {limit} characters ({count} typed)"),
     "err_end_before_start_typed": ("วันสิ้นสุดต้องไม่ก่อนวันเริ่ม", "The end date cannot be before the start date"),
     # --- undo ----------------------------------------------------------------------------
     "undo_drop": ("ตัดออก “{title}”", "drop “{title}”"),
@@ -243,7 +249,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "No indicator is selected yet: select them in step 2, then plan here",
     ),
     "plan_activity_placeholder": ("พิมพ์ชื่อกิจกรรม", "Type the activity"),
-    "plan_activity": ("กิจกรรม", "Activity"),
     "plan_owner": ("ผู้รับผิดชอบ", "Owner"),
     "plan_start": ("วันเริ่ม (พ.ศ.)", "Start (B.E.)"),
     "plan_end": ("วันสิ้นสุด (พ.ศ.)", "End (B.E.)"),

@@ -229,7 +229,7 @@ def test_a_dropped_title_that_a_live_proposal_repeats_cannot_be_added(session: S
 def test_a_long_aspect_is_refused_and_nothing_added(tmp_path: Path):
     session = new_session(tmp_path)
     error = refused(forum.add_proposal, session.workbook, "ชื่อที่ใช้ได้", aspect="ก" * (TITLE_MAX + 1))
-    assert error.key == "err_title_long"
+    assert error.key == "err_aspect_long"
     assert session.workbook.indicators == []
 
 
@@ -240,7 +240,7 @@ def test_a_long_aspect_is_refused_and_nothing_added(tmp_path: Path):
     ({"title": "   "}, "err_title_empty"),
     ({"title": "ข" * (TITLE_MAX + 1)}, "err_title_long"),
     ({"title": " บัญชีโปร่งใส "}, "err_title_taken"),
-    ({"title": "ชื่อใหม่ที่ใช้ได้", "aspect": "ค" * (TITLE_MAX + 1), "description": "ใหม่"}, "err_title_long"),
+    ({"title": "ชื่อใหม่ที่ใช้ได้", "aspect": "ค" * (TITLE_MAX + 1), "description": "ใหม่"}, "err_aspect_long"),
     ({"title": "", "aspect": "ใหม่", "description": "ใหม่"}, "err_title_empty"),
 ])
 def test_a_refused_edit_changes_nothing(tmp_path: Path, change: dict, key: str):

@@ -142,3 +142,22 @@ def test_screens_built_in_the_other_language_stop_listening_to_the_workbook(samp
 
     assert old_forum.comm is None  # closed: no longer in the page
     assert len(app.session._listeners) == listeners  # the new forum screen replaced the old one's listener
+
+
+def test_switching_the_language_leaves_no_widgets_of_the_old_screens_behind(sample_folder: Path):
+    from ipywidgets.widgets.widget import (
+        _instances,  # every open widget (Widget.widgets is deprecated)
+    )
+
+    app = make_app(sample_folder)
+    for name in ("forum", "plan", "profile"):
+        app.nav.value = name
+    app.language.value = "en"
+    app.language.value = "th"
+    settled = len(_instances)
+
+    app.language.value = "en"
+    app.language.value = "th"
+
+    # The screen shown is rebuilt; of the old ones only a few replaced Layout objects stay (hundreds before).
+    assert len(_instances) <= settled + 20

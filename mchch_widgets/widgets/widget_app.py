@@ -22,6 +22,19 @@ from .widget_profile import ProfileStep
 from .widget_save_status import SaveStatus
 from .widget_undo import UndoButton
 
+
+def close_tree(widget: widgets.Widget) -> None:
+    """Close a widget and every widget it holds: children, layout, style (closing a box closes none of them)."""
+    if widget.comm is None:
+        return
+    held = [getattr(widget, name, None) for name in widget.keys]
+    widget.close()
+    for value in held:
+        for item in value if isinstance(value, (tuple, list)) else (value,):
+            if isinstance(item, widgets.Widget):
+                close_tree(item)
+
+
 SCREENS = (("nav_overview", "overview"), ("nav_step1", "profile"), ("nav_step2", "forum"), ("nav_step3", "plan"))
 
 
@@ -65,7 +78,7 @@ class WorkshopApp(widgets.VBox):
         self.undo.language = lang
         self.undo.update()
         for old_screen in self.screens.values():
-            old_screen.close()  # built in the other language: gone from the page and from the session's listeners
+            close_tree(old_screen)  # built in the other language: gone from the page and from the session's listeners
         self.screens = {}
         current = self.nav.value or "overview"
         self._relabelling = True  # new labels, same screen: it is built once, below
@@ -73,6 +86,12 @@ class WorkshopApp(widgets.VBox):
         self.nav.value = current
         self._relabelling = False
         self._update_title()
+        if not self.children:
+            self.children = [self.style, self._header(), self.screen_area]
+        self._show_screen()
+
+    def _header(self) -> widgets.Widget:
+        """Built once: a language switch relabels what is in it."""
         header = widgets.VBox([
             widgets.HBox(
                 [self.title, self.language],
@@ -84,8 +103,7 @@ class WorkshopApp(widgets.VBox):
             ),
         ])
         header.add_class("mchch-header")
-        self.children = [self.style, header, self.screen_area]
-        self._show_screen()
+        return header
 
     def _update_title(self) -> None:
         name = self.session.workbook.profile.name

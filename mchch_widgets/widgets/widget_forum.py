@@ -68,4 +68,7 @@ class ForumStep(widgets.VBox):
 
     def close(self) -> None:
         self.session.off_change(self._on_saved)
+        for part in self.parts.values():  # parts not on screen are in no box: close them here
+            if part not in self.area.children:
+                part.close()
         super().close()

@@ -15,14 +15,13 @@ import ipywidgets as widgets
 from traitlets import Unicode
 
 from .. import forum
-from ..csvfile import is_formula_like
 from ..model import Indicator, Refused
 from ..session import Session
 from ..store import INDICATORS
 from ..suggestions import generic_ladder, is_generic
 from ..text import t
 from .style import markup_block, text_block
-from .widget_save_status import SaveStatus, save_files
+from .widget_save_status import SaveStatus, formula_note, save_files
 
 NO_TARGET = ""  # the target button "not set yet"; a level is an int, so it can never be ""
 STAIR_RISE = 120  # px the top step sits right of the bottom one, whatever the number of levels
@@ -271,7 +270,7 @@ class LadderEditor(widgets.VBox):
             self._put_back(step.text, before)
             return
         stored = indicator.levels[step.level]
-        self.status.saved(t("formula_stored_as_text", self.language) if is_formula_like(stored) else "")
+        self.status.saved(formula_note(self.language, stored))
         if step.text.value != stored:
             self._put_back(step.text, stored)  # shown as kept: without surrounding spaces
         self._mark()

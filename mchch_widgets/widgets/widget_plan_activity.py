@@ -14,7 +14,6 @@ from datetime import date
 
 import ipywidgets as widgets
 
-from ..csvfile import is_formula_like
 from ..model import PLAN_STATUSES, PlanActivity, Refused
 from ..plan import (
     check_activity_text,
@@ -31,7 +30,7 @@ from ..text import t
 from ..thai import BUDDHIST_ERA_OFFSET
 from ..thai import thai_digits as to_thai_digits
 from .style import text_block
-from .widget_save_status import SaveStatus
+from .widget_save_status import SaveStatus, formula_note
 
 # Line 2's boxes and the column labels above them share these widths, so they line up.
 DATE_WIDTH = "132px"  # "30/12/2569" at 20px
@@ -166,6 +165,10 @@ class ActivityRow(widgets.VBox):
             else:
                 self.remove_class(css_class)
         self.late.layout.display = None if late else "none"
+        # A new row is saved once it has a name: until then its other boxes wait, so
+        # nothing typed into them can be lost.
+        for box in (self.status, self.owner, self.start, self.end, self.budget):
+            box.disabled = not self.activity.activity
 
     @property
     def overdue(self) -> bool:
@@ -193,7 +196,7 @@ class ActivityRow(widgets.VBox):
             self._refuse(self.text, refused.message(self.language))
             return
         if text != self.activity.activity:
-            note = t("formula_stored_as_text", self.language) if is_formula_like(text) else ""
+            note = formula_note(self.language, text)
             self.commit(self, {"activity": text}, note)
         self._put_back(self.text)
 
@@ -206,7 +209,7 @@ class ActivityRow(widgets.VBox):
             self._refuse(self.owner, f"{t('plan_owner', self.language)}: {refused.message(self.language)}")
             return
         if owner != self.activity.owner:
-            note = t("formula_stored_as_text", self.language) if is_formula_like(owner) else ""
+            note = formula_note(self.language, owner)
             self.commit(self, {"owner": owner}, note)
         self._put_back(self.owner)
 

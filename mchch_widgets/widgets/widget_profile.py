@@ -11,7 +11,6 @@ from dataclasses import replace
 import ipywidgets as widgets
 
 from .. import geography
-from ..csvfile import is_formula_like
 from ..model import TARGET_TYPES, TITLE_MAX
 from ..session import Session
 from ..store import INDICATORS, PROFILE
@@ -19,7 +18,7 @@ from ..text import t
 from ..thai import format_date
 from .style import markup_block, text_block
 from .widget_members import MembersEditor
-from .widget_save_status import SaveStatus, save_files
+from .widget_save_status import SaveStatus, formula_note, save_files
 
 SCALE_LOW_CHOICES = (0, 1)
 SCALE_HIGH_CHOICES = tuple(range(3, 11))
@@ -143,7 +142,7 @@ class ProfileStep(widgets.VBox):
             return
         if getattr(self.session.workbook.profile, attribute) == text:
             return
-        note = t("formula_stored_as_text", self.language) if is_formula_like(text) else ""
+        note = formula_note(self.language, text)
         if self._save_profile(**{attribute: text}) and note:
             self.status.saved(note)
 

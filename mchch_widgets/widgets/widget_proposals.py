@@ -14,7 +14,6 @@ import ipywidgets as widgets
 from pythainlp.util import thai_digit_to_arabic_digit
 
 from .. import forum
-from ..csvfile import is_formula_like
 from ..model import Refused
 from ..session import Session
 from ..store import INDICATORS, PLAN
@@ -22,7 +21,7 @@ from ..suggestions import Suggestion
 from ..text import t
 from .style import text_block
 from .widget_proposal_row import ProposalRow
-from .widget_save_status import SaveStatus, change_and_save
+from .widget_save_status import SaveStatus, change_and_save, formula_note
 from .widget_suggestions import SuggestionsCard
 from .widget_vote_bars import VoteBars
 
@@ -131,7 +130,7 @@ class ProposalsBoard(widgets.HBox):
             return
         dropped_ids = {i.indicator_id for i in forum.dropped(self.session.workbook)}
         added = []
-        note = self._formula_note(title, aspect, description)
+        note = formula_note(self.language, title, aspect, description)
         if self._change(lambda: added.append(forum.add_proposal(self.session.workbook, title, aspect, description)),
                         note=note):
             if added[0].indicator_id in dropped_ids:
@@ -144,9 +143,6 @@ class ProposalsBoard(widgets.HBox):
         aspect, title, description = suggestion.pick(self.language)
         if self._change(lambda: forum.add_proposal(self.session.workbook, title, aspect, description)):
             self.refresh()
-
-    def _formula_note(self, *texts: str) -> str:
-        return t("formula_stored_as_text", self.language) if any(is_formula_like(x.strip()) for x in texts) else ""
 
     # --- what rows ask for (ProposalActions) ---
 
@@ -163,7 +159,7 @@ class ProposalsBoard(widgets.HBox):
         self._change(change, row)
 
     def edit(self, row: ProposalRow, **fields: str) -> None:
-        note = self._formula_note(*fields.values())
+        note = formula_note(self.language, *fields.values())
         self._change(lambda: forum.edit(self.session.workbook, row.indicator_id, **fields), row, note=note)
         if "aspect" in fields:
             self.refresh()  # it moves to another group

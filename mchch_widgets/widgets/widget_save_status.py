@@ -11,6 +11,7 @@ import ipywidgets as widgets
 from traitlets import Unicode, observe
 
 from .. import store
+from ..csvfile import is_formula_like
 from ..model import Refused
 from ..session import Session
 from ..store import WorkbookError
@@ -101,20 +102,25 @@ def change_and_save(session: Session, status: SaveStatus, language: str, files: 
     try:
         change()
     except Refused as refused:
-        _put_back(workbook, before)
-        if undo is not None:
-            session.forget()
+        _put_back(session, before, undo is not None)
         status.failed(refused.message(language))
         return False
     if not save_files(session, status, language, *files):
-        _put_back(workbook, before)
-        if undo is not None:
-            session.forget()
+        _put_back(session, before, undo is not None)
         return False
     status.saved(note)
     return True
 
 
-def _put_back(workbook, before: dict[str, object]) -> None:
+def _put_back(session: Session, before: dict[str, object], remembered: bool) -> None:
+    """Memory as it was, as copies: a view holding the old objects finds out through `replaced`."""
     for name, value in before.items():
-        setattr(workbook, _HELD_IN[name], value)
+        setattr(session.workbook, _HELD_IN[name], value)
+    if remembered:
+        session.forget()
+    session.replaced()
+
+
+def formula_note(language: str, *texts: str) -> str:
+    """The badge's note when typed text looks like a spreadsheet formula (it is kept as text)."""
+    return t("formula_stored_as_text", language) if any(is_formula_like(x.strip()) for x in texts) else ""

@@ -59,7 +59,7 @@ class SuggestionsCard(widgets.VBox):
     def _row(self, suggestion: Suggestion, used: set[str]) -> widgets.Widget:
         lang = self.language
         aspect, title, description = suggestion.pick(lang)
-        taken = title_key(title) in used
+        taken = any(title_key(words) in used for words in suggestion.title)  # in either language
         button = widgets.Button(
             description=t("suggest_taken" if taken else "suggest_use", lang), disabled=taken,
             button_style="" if taken else "info", layout=widgets.Layout(width="190px", height="46px"),

@@ -54,6 +54,9 @@ class UndoButton(widgets.Button):
         except WorkbookError as error:
             self.status.failed(error.problems[0].message(self.language))
             return
+        except OSError as error:  # a full disk, a folder made read-only
+            self.status.failed(t("err_write", self.language, detail=error.strerror or error))
+            return
         self.status.saved(t("undone", self.language, action=action))
         self.update()
         if self.on_undone:
