@@ -161,3 +161,38 @@ def test_switching_the_language_leaves_no_widgets_of_the_old_screens_behind(samp
 
     # The screen shown is rebuilt; of the old ones only a few replaced Layout objects stay (hundreds before).
     assert len(_instances) <= settled + 20
+
+
+def test_after_a_refused_merge_the_plan_edits_and_removes_the_activities_on_disk(sample_folder: Path):
+    import csv
+    import io
+
+    from workbook_files import read_csv_text
+
+    def plan_rows():
+        return list(csv.DictReader(io.StringIO(read_csv_text(sample_folder, "plan.csv"))))
+
+    app = make_app(sample_folder)
+    app.nav.value = "plan"
+    plan = app.screens["plan"]
+    plan.cards["G02"].click()
+    app.nav.value = "forum"
+    board = app.screens["forum"].part("propose")
+    row = board.rows["G11"]
+    row.edit_toggle.value = True
+    row.merge_with.value = "G02"
+    row.merge_button.click()
+    row.merge_button.click()  # refused: G02 has scores; the workbook in memory is put back as copies
+    assert app.status.state == "error"
+    count = len(plan_rows())
+
+    app.nav.value = "plan"
+    activity = next(r for r in plan.rows_for("G02") if r.activity.activity_id == "A03")
+    activity.status.value = "done"
+    assert len(plan_rows()) == count
+    assert next(r for r in plan_rows() if r["activity_id"] == "A03")["status"] == "done"
+
+    gone = next(r for r in plan.rows_for("G02") if r.activity.activity_id == "A02")
+    gone.remove.click()
+    gone.remove.click()
+    assert "A02" not in {r["activity_id"] for r in plan_rows()}
