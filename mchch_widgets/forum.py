@@ -320,10 +320,15 @@ def checks(workbook: Workbook) -> list[Check]:
             levels = ", ".join(str(n) for n in empty)
             found.append(Check("check_levels_empty", {"title": indicator.title, "levels": levels},
                                (indicator.indicator_id,)))
-        if indicator.target is None:
-            found.append(Check("check_no_target", {"title": indicator.title}, (indicator.indicator_id,)))
-        elif indicator.target not in scale:
+        if indicator.target is not None and indicator.target not in scale:
             found.append(Check("check_target_outside", {"title": indicator.title, "target": indicator.target,
                                                         "low": scale.start, "high": scale.stop - 1},
                                (indicator.indicator_id,)))
+    # One line for every indicator still without a target: the group sets targets last.
+    no_target = [i for i in selected if i.target is None]
+    if len(no_target) == 1:
+        found.append(Check("check_no_target", {"title": no_target[0].title}, (no_target[0].indicator_id,)))
+    elif no_target:
+        found.append(Check("check_no_targets", {"count": len(no_target)},
+                           tuple(i.indicator_id for i in no_target)))
     return found

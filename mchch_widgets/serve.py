@@ -51,6 +51,11 @@ def voila_command(notebook: Path, port: int) -> list[str]:
         f"--template={TEMPLATE}",
         "--theme=light",
         "--VoilaConfiguration.file_allowlist=[]",  # the page needs no file from the folder
+        # A reloaded or closed tab leaves its kernel behind (Voilà's shutdown call is refused
+        # for want of an XSRF token); end kernels nobody is connected to after 10 minutes.
+        "--MappingKernelManager.cull_idle_timeout=600",
+        "--MappingKernelManager.cull_interval=60",
+        "--MappingKernelManager.cull_connected=False",
     ]
 
 

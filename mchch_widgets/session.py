@@ -32,14 +32,21 @@ class Session:
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
         self.workbook: Workbook = store.read_workbook(self.folder)
+        self._seen = store.digests(self.folder)  # the files as this session last read or wrote them
         self.version = 0  # grows with every save, so views know when to redraw
         self._listeners: list[Callable[[tuple[str, ...]], None]] = []
+        self._reload_listeners: list[Callable[[], None]] = []
         self.last_undo: Undo | None = None
         self._undo_before: Undo | None = None  # offered again if the action remembered next is refused
 
     def save(self, *files: str) -> None:
-        """Write the named files now; raises store.WorkbookError and writes nothing on refusal."""
-        store.save(self.folder, self.workbook, *files)
+        """Write the named files now; raises store.WorkbookError and writes nothing on refusal.
+
+        store.ChangedElsewhere when another tab or program saved one of them since this
+        session read it: writing would silently undo their work.
+        """
+        names = files or store.FILES
+        self._seen.update(store.save(self.folder, self.workbook, *names, expected=self._seen))
         self.version += 1
         if self.last_undo is not None:
             if self.last_undo.saved:
@@ -92,6 +99,18 @@ class Session:
     def _tell(self, files: tuple[str, ...]) -> None:
         for listener in list(self._listeners):
             listener(files)
+
+    def reload(self) -> None:
+        """Read the workbook again from its folder (after someone else changed it)."""
+        self.workbook = store.read_workbook(self.folder)
+        self._seen = store.digests(self.folder)
+        self.last_undo = None
+        self.version += 1
+        for listener in list(self._reload_listeners):
+            listener()
+
+    def on_reload(self, listener: Callable[[], None]) -> None:
+        self._reload_listeners.append(listener)
 
     def on_change(self, listener: Callable[[tuple[str, ...]], None]) -> None:
         self._listeners.append(listener)

@@ -8,6 +8,7 @@ replace a file on disk that can no longer be read: a broken file is never overwr
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -596,22 +597,42 @@ def _still_readable(folder: Path, file: str) -> Problem | None:
     return None
 
 
-def save(folder: Path, workbook: Workbook, *files: str) -> None:
+class ChangedElsewhere(WorkbookError):
+    """A file was changed on disk by someone else (another tab, another program) since it was read."""
+
+
+def digest(path: Path) -> str:
+    """What a file holds, in short: tells whether it changed since it was last read or written."""
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else ""
+
+
+def digests(folder: Path) -> dict[str, str]:
+    return {name: digest(Path(folder) / name) for name in FILES}
+
+
+def save(folder: Path, workbook: Workbook, *files: str, expected: dict[str, str] | None = None) -> dict[str, str]:
     """Write the named files of `workbook` (all when none are named), each atomically.
 
     All of them are written out before any replaces its old file, so a merge that
     touches indicators.csv and plan.csv never lands half on disk.
 
-    Raises WorkbookError, writing nothing, when a file on disk cannot be read any more.
+    Raises WorkbookError, writing nothing, when a file on disk cannot be read any more,
+    and ChangedElsewhere when a file's digest on disk is not the `expected` one (someone
+    else saved it since). Returns the digests of the files written.
     """
     folder = Path(folder)
     names = files or FILES
     contents = {name: RENDERERS[name](workbook) for name in names}
     with FileLock(folder / LOCK_NAME, timeout=30):
+        if expected is not None:
+            changed = [name for name in names if digest(folder / name) != expected.get(name, "")]
+            if changed:
+                raise ChangedElsewhere([Problem(name, None, None, None, "err_changed_elsewhere") for name in changed])
         refused = [p for name in names if (p := _still_readable(folder, name))]
         if refused:
             raise WorkbookError(refused)
         csvfile.atomic_write_all({folder / name: data for name, data in contents.items()})
+    return {name: hashlib.sha256(data).hexdigest() for name, data in contents.items()}
 
 
 def create_workbook(folder: Path, workbook: Workbook) -> None:

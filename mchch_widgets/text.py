@@ -40,6 +40,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Text starting with = + - @ is kept as text, never as a formula",
     ),
     "err_write": ("เขียนไฟล์ไม่ได้ ({detail}) ข้อมูลยังอยู่บนหน้าจอ ลองอีกครั้ง", "Cannot write the file ({detail}); it is still on screen, try again"),
+    "changed_elsewhere": (
+        "สมุดงานถูกบันทึกจากหน้าต่างหรือโปรแกรมอื่น จึงโหลดข้อมูลล่าสุดแล้ว กรุณาพิมพ์รายการสุดท้ายอีกครั้ง",
+        "The workbook was saved from another tab or program; the latest is loaded. Please type your last entry again",
+    ),
+    "err_changed_elsewhere": ("ไฟล์ถูกแก้ไขจากที่อื่นหลังจากเปิด", "the file was changed elsewhere after it was opened"),
     "cannot_open": ("เปิดสมุดงานไม่ได้ ไม่มีไฟล์ใดถูกแก้ไข", "The workbook cannot be opened; no file was changed"),
     # --- step 1: profile ---------------------------------------------------------------
     "field_name": ("ชื่อ", "Name"),
@@ -90,6 +95,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                        "{count} selected: more than {limit} is hard to score in one workshop"),
     "check_levels_empty": ("“{title}” ยังไม่มีคำอธิบายระดับ {levels}", "“{title}” has no words for level {levels}"),
     "check_no_target": ("“{title}” ยังไม่ได้กำหนดระดับเป้าหมาย", "“{title}” has no target level yet"),
+    "check_no_targets": ("ตัวชี้วัดที่เลือก {count} ข้อยังไม่ได้กำหนดระดับเป้าหมาย (ทำในขั้น ค.)",
+                         "{count} selected indicators have no target level yet (set them in part c)"),
     "check_target_outside": ("เป้าหมายของ “{title}” (ระดับ {target}) อยู่นอกช่วง {low}–{high}",
                              "The target of “{title}” (level {target}) lies outside {low}–{high}"),
     # --- step 3: the plan (core messages) ----------------------------------------------

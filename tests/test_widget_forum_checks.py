@@ -54,7 +54,7 @@ def test_thirteen_selected_is_too_many(session, sample_folder):
 
 def test_a_long_list_shows_five_points_and_a_toggle_for_the_rest(session, sample_folder):
     for indicator in session.workbook.selected_indicators()[:8]:
-        forum.set_target(session.workbook, indicator.indicator_id, None)
+        forum.set_level(session.workbook, indicator.indicator_id, 2, "")  # one point each
     session.save(store.INDICATORS)
     total = len(forum.checks(reread(sample_folder)))
     assert total > VISIBLE
@@ -110,3 +110,14 @@ def test_a_script_in_a_title_is_shown_as_text(session, sample_folder):
 
     assert "<script>" not in card.list.value
     assert "&lt;script&gt;alert(1)&lt;/script&gt; บัญชี &amp; เงินออม" in card.list.value
+
+
+def test_indicators_without_a_target_make_one_line_not_one_each(session, sample_folder):
+    for indicator in session.workbook.selected_indicators()[:6]:
+        forum.set_target(session.workbook, indicator.indicator_id, None)
+    session.save(store.INDICATORS)
+
+    card = ForumChecks(session)
+
+    assert len(lines(card)) == 1
+    assert t("check_no_targets", "th", count=6) in lines(card)[0]

@@ -47,6 +47,8 @@ CSS = """
 .mchch .widget-html-content {{ line-height: 1.4; }}
 .mchch .widget-hbox > .widget-html {{ align-self: center; }}
 .mchch-facts {{ font-size: 20px; color: #333; }}
+.mchch-nav {{ flex: 0 0 auto; }}
+.mchch-header .widget-hbox > .widget-hbox {{ min-width: 0; flex: 1 1 auto; justify-content: flex-end; }}
 .mchch-nav .widget-toggle-button {{ font-size: 22px !important; font-weight: 600; height: 52px; }}
 .mchch-nav button.mod-active {{ background: #0072B2; color: white; }}
 .mchch-status {{ font-size: 20px; font-weight: 600; padding: 6px 14px; border-radius: 8px; white-space: nowrap; }}

@@ -62,6 +62,7 @@ class WorkshopApp(widgets.VBox):
             self._show_problems(error)
             return
         self.session.on_change(self._on_saved)
+        self.session.on_reload(self._build)  # another tab saved: every screen is drawn again from the files
         self.undo = UndoButton(self.session, self.status, self.settings.language, on_undone=self._show_screen)
         self.language.observe(lambda _c: self._build(), "value")
         self._relabelling = False

@@ -13,6 +13,7 @@ from ..session import Session
 from ..store import MEMBERS
 from ..text import t
 from .style import text_block
+from .widget_confirm_button import ConfirmButton
 from .widget_save_status import SaveStatus, save_files
 
 
@@ -31,11 +32,10 @@ class MemberRow(widgets.VBox):
                                      continuous_update=False, layout=widgets.Layout(flex="2 1 0", min_width="0"))
         self.contact = widgets.Text(value=member.contact, placeholder=t("member_contact", language),
                                     continuous_update=False, layout=widgets.Layout(flex="2 1 0", min_width="0"))
-        self.remove = widgets.Button(description=t("member_remove", language),
-                                     layout=widgets.Layout(width="auto", min_width="70px"))
+        self.remove = ConfirmButton(t("member_remove", language), t("member_remove_confirm", language),
+                                    lambda: on_remove(self), layout=widgets.Layout(width="auto", min_width="70px"))
         for field in (self.name, self.role, self.position, self.contact):
             field.observe(lambda _c: on_change(self), "value")
-        self.remove.on_click(lambda _b: self._remove_clicked(on_remove))
         line = widgets.Layout(width="100%", align_items="center")
         self.children = [
             widgets.HBox([self.name, self.role], layout=line),
@@ -43,16 +43,8 @@ class MemberRow(widgets.VBox):
         ]
         self.add_class("mchch-member-row")
 
-    def _remove_clicked(self, on_remove) -> None:
-        if self.remove.button_style != "danger":
-            self.remove.button_style = "danger"
-            self.remove.description = t("member_remove_confirm", self.language)
-            return
-        on_remove(self)
-
     def reset_remove(self) -> None:
-        self.remove.button_style = ""
-        self.remove.description = t("member_remove", self.language)
+        self.remove.disarm()
 
 
 class MembersEditor(widgets.VBox):

@@ -30,6 +30,7 @@ from ..text import t
 from ..thai import BUDDHIST_ERA_OFFSET
 from ..thai import thai_digits as to_thai_digits
 from .style import text_block
+from .widget_confirm_button import ConfirmButton
 from .widget_save_status import SaveStatus, formula_note
 
 # Line 2's boxes and the column labels above them share these widths, so they line up.
@@ -105,7 +106,8 @@ class ActivityRow(widgets.VBox):
         self.start = widgets.Text(placeholder=date_hint, continuous_update=False, layout=_fixed(DATE_WIDTH))
         self.end = widgets.Text(placeholder=date_hint, continuous_update=False, layout=_fixed(DATE_WIDTH))
         self.budget = widgets.Text(placeholder="0", continuous_update=False, layout=_fixed(BUDGET_WIDTH))
-        self.remove = widgets.Button(description=t("plan_remove", language), layout=_fixed(REMOVE_WIDTH))
+        self.remove = ConfirmButton(t("plan_remove", language), t("plan_remove_confirm", language),
+                                    lambda: remove(self), layout=_fixed(REMOVE_WIDTH))
         for box in self._boxes():
             self._put_back(box)
 
@@ -115,7 +117,6 @@ class ActivityRow(widgets.VBox):
         self.start.observe(lambda c: self._on_date("start_on", self.start, c), "value")
         self.end.observe(lambda c: self._on_date("end_on", self.end, c), "value")
         self.budget.observe(self._on_budget, "value")
-        self.remove.on_click(lambda _b: self._remove_clicked(remove))
 
         line = widgets.Layout(width="100%", align_items="center")
         self.children = [
@@ -262,13 +263,5 @@ class ActivityRow(widgets.VBox):
 
     # --- removing: two clicks, since there is no hover on a projector and a slip must not cost a row ---
 
-    def _remove_clicked(self, remove: Callable[[ActivityRow], None]) -> None:
-        if self.remove.button_style != "danger":
-            self.remove.button_style = "danger"
-            self.remove.description = t("plan_remove_confirm", self.language)
-            return
-        remove(self)
-
     def reset_remove(self) -> None:
-        self.remove.button_style = ""
-        self.remove.description = t("plan_remove", self.language)
+        self.remove.disarm()

@@ -14,6 +14,7 @@ import ipywidgets as widgets
 from ..model import Indicator
 from ..text import t
 from .style import markup_block
+from .widget_confirm_button import ConfirmButton
 
 
 class ProposalActions(Protocol):
@@ -118,10 +119,9 @@ class ProposalRow(widgets.VBox):
         self.description_box.observe(lambda c: self._edited(description=c["new"]), "value")
         self.merge_with = widgets.Dropdown(layout=widgets.Layout(flex="1 1 0", min_width="0"), style=label,
                                            description=t("proposal_merge_with", lang))
-        self.merge_button = widgets.Button(description=t("proposal_merge", lang),
-                                           layout=widgets.Layout(width="auto", height="48px"))
-        self.merge_button.on_click(lambda _b: self._merge_clicked())
-        self.merge_with.observe(lambda _c: self._reset_merge(), "value")
+        self.merge_button = ConfirmButton(t("proposal_merge", lang), t("proposal_merge_confirm", lang),
+                                          self._merge_confirmed, layout=widgets.Layout(width="auto", height="48px"))
+        self.merge_with.observe(lambda _c: self.merge_button.disarm(), "value")
         self.drop_button = widgets.Button(description=t("proposal_drop", lang), button_style="warning",
                                           layout=widgets.Layout(width="auto", height="48px"))
         self.drop_button.on_click(lambda _b: self.actions.drop(self))
@@ -132,17 +132,6 @@ class ProposalRow(widgets.VBox):
             markup_block(escape(t("proposal_merge_help", lang)), "mchch-note"),
         ]
 
-    def _merge_clicked(self) -> None:
-        """Two clicks: the first names what will happen, the second merges."""
-        other = self.merge_with.value
-        if not other:
-            return
-        if self.merge_button.button_style != "danger":
-            self.merge_button.button_style = "danger"
-            self.merge_button.description = t("proposal_merge_confirm", self.language)
-            return
-        self.actions.merge(self, other)
-
-    def _reset_merge(self) -> None:
-        self.merge_button.button_style = ""
-        self.merge_button.description = t("proposal_merge", self.language)
+    def _merge_confirmed(self) -> None:
+        if self.merge_with.value:
+            self.actions.merge(self, self.merge_with.value)

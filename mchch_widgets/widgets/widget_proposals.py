@@ -168,7 +168,7 @@ class ProposalsBoard(widgets.HBox):
         workbook = self.session.workbook
         keep, other = forum.find(workbook, row.indicator_id), forum.find(workbook, other_id)
         undo = ("undo_merge", {"title": keep.title, "other": other.title})
-        self._change(lambda: forum.merge(workbook, keep.indicator_id, other_id, self.language),
+        self._change(lambda: forum.merge(self.session.workbook, keep.indicator_id, other_id, self.language),
                      undo=undo, files=(INDICATORS, PLAN))
 
     def drop(self, row: ProposalRow) -> None:

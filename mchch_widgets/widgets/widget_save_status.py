@@ -71,6 +71,9 @@ def save_files(session: Session, status: SaveStatus, language: str, *files: str)
     status.saving()
     try:
         session.save(*files)
+    except store.ChangedElsewhere:
+        _reload(session, status, language)
+        return False
     except WorkbookError as error:
         status.failed(error.problems[0].message(language))
         return False
@@ -87,9 +90,24 @@ _HELD_IN = {
 }
 
 
+def _reload(session: Session, status: SaveStatus, language: str) -> bool:
+    """Someone else saved the workbook: show their work; what was typed here must be typed again."""
+    try:
+        session.reload()
+    except WorkbookError as error:
+        status.failed(error.problems[0].message(language))
+        return False
+    status.failed(t("changed_elsewhere", language))
+    return True
+
+
 def change_and_save(session: Session, status: SaveStatus, language: str, files: tuple[str, ...],
-                    change: Callable[[], object], note: str = "", undo: tuple[str, dict] | None = None) -> bool:
+                    change: Callable[[], object], note: str = "", undo: tuple[str, dict] | None = None,
+                    again: bool = True) -> bool:
     """Make `change` to the workbook and save `files`; on a refusal put everything back.
+
+    When another tab saved the workbook meanwhile, its work is read in and `change` is
+    made again on top of it, so neither is lost.
 
     `change` may raise model.Refused (the message goes to the badge); a save the store
     refuses (a broken file on disk) also leaves the workbook exactly as it was.
@@ -105,8 +123,21 @@ def change_and_save(session: Session, status: SaveStatus, language: str, files: 
         _put_back(session, before, undo is not None)
         status.failed(refused.message(language))
         return False
-    if not save_files(session, status, language, *files):
+    status.saving()
+    try:
+        session.save(*files)
+    except store.ChangedElsewhere:
+        # Another tab saved first: read its work, then make this change again on top of it (once).
+        if not again or not _reload(session, status, language):
+            return False
+        return change_and_save(session, status, language, files, change, note, undo, again=False)
+    except WorkbookError as error:
         _put_back(session, before, undo is not None)
+        status.failed(error.problems[0].message(language))
+        return False
+    except OSError as error:
+        _put_back(session, before, undo is not None)
+        status.failed(t("err_write", language, detail=error.strerror or error))
         return False
     status.saved(note)
     return True

@@ -18,6 +18,7 @@ from ..session import Session
 from ..store import INDICATORS
 from ..text import t
 from .style import markup_block, text_block
+from .widget_confirm_button import ConfirmButton
 from .widget_save_status import SaveStatus, change_and_save
 
 
@@ -34,8 +35,8 @@ class SelectionBoard(widgets.VBox):
         self.language = language
         self.proposed = widgets.VBox(layout=widgets.Layout(width="50%", padding="0 12px 0 0"))
         self.chosen = widgets.VBox(layout=widgets.Layout(width="50%"))
-        self.drop_rest = _button("", style="warning")
-        self.drop_rest.on_click(lambda _b: self._drop_rest_clicked())
+        self.drop_rest = ConfirmButton("", "", self._drop_rest, style="warning",
+                                       layout=widgets.Layout(width="auto", min_width="56px", height="50px"))
         self.show_dropped = widgets.ToggleButton(layout=widgets.Layout(width="auto", height="50px"))
         self.show_dropped.observe(lambda _c: self.refresh(), "value")
         self.dropped = widgets.VBox(layout=widgets.Layout(width="100%"))
@@ -131,16 +132,12 @@ class SelectionBoard(widgets.VBox):
         self._change(lambda: forum.restore(self.session.workbook, indicator_id))
 
     def _reset_drop_rest(self, count: int) -> None:
-        self.drop_rest.button_style = "warning"
-        self.drop_rest.description = t("select_drop_rest", self.language, count=count)
+        self.drop_rest.relabel(t("select_drop_rest", self.language, count=count),
+                               t("select_drop_rest_confirm", self.language, count=count))
         self.drop_rest.layout.display = "" if count else "none"
 
-    def _drop_rest_clicked(self) -> None:
-        """Two clicks: dropping many at once should be meant."""
+    def _drop_rest(self) -> None:
+        """End of the forum: the rest are dropped for the record (two clicks, and undo)."""
         count = sum(i.status == "proposed" for i in self.session.workbook.indicators)
-        if self.drop_rest.button_style != "danger":
-            self.drop_rest.button_style = "danger"
-            self.drop_rest.description = t("select_drop_rest_confirm", self.language, count=count)
-            return
         self._change(lambda: forum.drop_unselected(self.session.workbook),
                      undo=("undo_drop_rest", {"count": count}))

@@ -11,7 +11,7 @@ from ..store import WorkbookError
 from ..text import t
 from .widget_save_status import SaveStatus
 
-LABEL_LIMIT = 40  # characters of the action shown on the button: it sits in the header
+LABEL_LIMIT = 24  # characters of a title shown on the button: it sits in the header beside the steps
 
 
 def _shorten(text: str, limit: int = LABEL_LIMIT) -> str:
