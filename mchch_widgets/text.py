@@ -261,6 +261,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "plan_end": ("วันสิ้นสุด (พ.ศ.)", "End (B.E.)"),
     "plan_budget": ("งบ (บาท)", "Budget (baht)"),
     "plan_date_placeholder": ("ว/ด/ปปปป", "d/m/yyyy"),
+    "plan_budget_placeholder": ("เช่น 5,000", "e.g. 5,000"),
     "plan_add": ("+ เพิ่มกิจกรรม", "+ Add an activity"),
     "plan_remove": ("ลบ", "Remove"),
     "plan_remove_confirm": ("ยืนยันลบ?", "Really remove?"),

@@ -103,7 +103,7 @@ def test_an_idea_called_out_becomes_a_described_planned_indicator_that_survives_
     for box, typed in zip(new_row.get_by_placeholder("ว/ด/ปปปป").all(), ("1/6/2569", "30/6/2569")):
         box.fill(typed)
         box.press("Enter")
-    budget = new_row.get_by_placeholder("0")
+    budget = new_row.get_by_placeholder("เช่น 5,000")
     budget.fill("ห้าพัน")
     budget.press("Enter")
     assert wait_until(lambda: (plan_row(folder)["start_on"], plan_row(folder)["end_on"], plan_row(folder)["budget"])
@@ -128,7 +128,7 @@ def test_an_idea_called_out_becomes_a_described_planned_indicator_that_survives_
     expect(shown.get_by_placeholder("พิมพ์ชื่อกิจกรรม")).to_have_value(ACTIVITY)
     expect(shown.get_by_placeholder("ว/ด/ปปปป").first).to_have_value("1/6/2569")
     expect(shown.get_by_placeholder("ว/ด/ปปปป").last).to_have_value("30/6/2569")
-    expect(shown.get_by_placeholder("0")).to_have_value("5,000")
+    expect(shown.get_by_placeholder("เช่น 5,000")).to_have_value("5,000")
 
     saved = indicator_row(folder)
     assert (saved["status"], saved["votes"], saved["target"]) == ("selected", "2", "4")

@@ -138,7 +138,7 @@ def test_a_whitespace_only_activity_is_refused_and_nothing_is_written(step, samp
     assert plan_bytes(sample_folder) == before
     assert status.state == "error"
     assert "กรุณาพิมพ์ชื่อกิจกรรม" in status.value
-    assert row.text.value == ""
+    assert "mchch-invalid" in row.text._dom_classes  # kept and marked, to be corrected
 
 
 def test_removing_a_new_row_never_written_changes_nothing_on_disk(step, sample_folder: Path):
@@ -162,7 +162,7 @@ def test_budget_as_people_say_it_is_saved_as_a_number(step, sample_folder: Path,
     assert row.budget.value == "5,000"
 
 
-def test_a_budget_that_is_not_an_amount_is_refused_and_put_back(step, sample_folder: Path, status):
+def test_a_budget_that_is_not_an_amount_is_refused_and_kept_marked(step, sample_folder: Path, status):
     before = plan_bytes(sample_folder)
     row = row_of(step, "A07")
 
@@ -171,14 +171,14 @@ def test_a_budget_that_is_not_an_amount_is_refused_and_put_back(step, sample_fol
     assert plan_bytes(sample_folder) == before
     assert status.state == "error"
     assert "abc" in status.value and "งบประมาณ" in status.value
-    assert row.budget.value == "1,500"
+    assert row.budget.value == "abc" and "mchch-invalid" in row.budget._dom_classes  # kept to correct
     assert step.session.workbook.plan[6].budget == Decimal(1500)
 
 
 # --- dates ------------------------------------------------------------------------------------
 
 
-def test_an_end_before_the_start_is_refused_and_put_back(step, sample_folder: Path, status):
+def test_an_end_before_the_start_is_refused_and_marked(step, sample_folder: Path, status):
     before = plan_bytes(sample_folder)
     row = row_of(step, "A04")  # starts 15/12/2568
 
@@ -186,7 +186,7 @@ def test_an_end_before_the_start_is_refused_and_put_back(step, sample_folder: Pa
 
     assert plan_bytes(sample_folder) == before
     assert "วันสิ้นสุดต้องไม่ก่อนวันเริ่ม" in status.value
-    assert row.end.value == "28/2/2569"
+    assert "mchch-invalid" in row.end._dom_classes
 
 
 def test_a_start_after_the_end_is_refused_too(step, sample_folder: Path, status):
@@ -195,7 +195,7 @@ def test_a_start_after_the_end_is_refused_too(step, sample_folder: Path, status)
     row.start.value = "1/3/2569"
     assert plan_bytes(sample_folder) == before
     assert status.state == "error"
-    assert row.start.value == "15/12/2568"
+    assert "mchch-invalid" in row.start._dom_classes
 
 
 def test_an_impossible_date_is_refused(step, sample_folder: Path, status):
@@ -204,7 +204,7 @@ def test_an_impossible_date_is_refused(step, sample_folder: Path, status):
     row.end.value = "31/2/2569"
     assert plan_bytes(sample_folder) == before
     assert "31/2/2569" in status.value
-    assert row.end.value == "28/2/2569"
+    assert row.end.value == "31/2/2569" and "mchch-invalid" in row.end._dom_classes
 
 
 def test_a_gregorian_year_is_understood_and_the_badge_says_so(step, sample_folder: Path, status):
@@ -250,7 +250,7 @@ def test_an_activity_over_200_characters_is_refused(step, sample_folder: Path, s
     row.text.value = "ก" * 201
     assert plan_bytes(sample_folder) == before
     assert "200" in status.value and "201" in status.value
-    assert row.text.value == old
+    assert "mchch-invalid" in row.text._dom_classes and step.session.workbook.plan[0].activity == old
 
 
 def test_a_newline_pasted_into_an_activity_becomes_a_space(step, sample_folder: Path):
@@ -472,3 +472,13 @@ def test_a_refused_remove_keeps_the_activity_and_offers_no_undo(step, sample_fol
     assert row in step.rows_for("G02")
     assert "A02" in [a.activity_id for a in session.workbook.plan]
     assert session.last_undo is None
+
+
+def test_a_corrected_budget_is_saved_and_no_longer_marked(step, sample_folder: Path, status):
+    row = row_of(step, "A01")
+    row.budget.value = "abc"
+    row.budget.value = "สองพันห้า"
+
+    assert next(r for r in plan_rows(sample_folder) if r["activity_id"] == "A01")["budget"] == "2500"
+    assert row.budget.value == "2,500"
+    assert "mchch-invalid" not in row.budget._dom_classes

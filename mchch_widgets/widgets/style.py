@@ -124,6 +124,7 @@ CSS = """
 .mchch-checks-list > .widget-html-content {{ font-size: 18px; line-height: 1.4; color: #3D2800; }}
 .mchch-check {{ padding-left: 1.1em; text-indent: -1.1em; }}
 /* step 3: the plan */
+.mchch-invalid input, .mchch-invalid textarea {{ border: 3px solid #A61B12 !important; background: #FDE2E1 !important; }}
 .mchch-plan-total {{ background: #EEF2F6; border-radius: 10px; padding: 8px 12px; margin-bottom: 6px; }}
 .mchch-plan-total > .widget-html-content {{ font-size: 20px; line-height: 1.4; white-space: normal; }}
 .mchch .mchch-plan-card {{

@@ -105,7 +105,7 @@ class ActivityRow(widgets.VBox):
         date_hint = t("plan_date_placeholder", language)
         self.start = widgets.Text(placeholder=date_hint, continuous_update=False, layout=_fixed(DATE_WIDTH))
         self.end = widgets.Text(placeholder=date_hint, continuous_update=False, layout=_fixed(DATE_WIDTH))
-        self.budget = widgets.Text(placeholder="0", continuous_update=False, layout=_fixed(BUDGET_WIDTH))
+        self.budget = widgets.Text(placeholder=t("plan_budget_placeholder", language), continuous_update=False, layout=_fixed(BUDGET_WIDTH))
         self.remove = ConfirmButton(t("plan_remove", language), t("plan_remove_confirm", language),
                                     lambda: remove(self), layout=_fixed(REMOVE_WIDTH))
         for box in self._boxes():
@@ -151,6 +151,7 @@ class ActivityRow(widgets.VBox):
     def _put_back(self, box: widgets.Widget) -> None:
         """Show the saved value in `box` (without treating it as something typed)."""
         self._quiet = True
+        box.remove_class("mchch-invalid")
         try:
             box.value = self._saved_value(box)
         finally:
@@ -178,8 +179,12 @@ class ActivityRow(widgets.VBox):
     # --- reading what was typed ---
 
     def _refuse(self, box: widgets.Widget, message: str) -> None:
+        """Say why; a typed box keeps what was typed, marked red, so it can be corrected, not retyped."""
         self.save_status.failed(message)
-        self._put_back(box)
+        if isinstance(box, widgets.Dropdown):
+            self._put_back(box)
+        else:
+            box.add_class("mchch-invalid")
 
     def _typed(self, change) -> bool:
         """True for a change the user made (not one the row made itself)."""
