@@ -68,19 +68,31 @@ class SaveStatus(widgets.HTML):
 
 def save_files(session: Session, status: SaveStatus, language: str, *files: str) -> bool:
     """Save and show the outcome in `status`; False (and nothing written) on refusal."""
+    return _save(session, status, language, files) == SAVED
+
+
+def problem_message(error: Exception, language: str) -> str:
+    """Why a save did not happen, for the badge: a problem the store found, or the disk's refusal."""
+    if isinstance(error, WorkbookError):
+        return error.problems[0].message(language)
+    detail = getattr(error, "strerror", None) or error  # a full disk, a read-only folder, a lock held too long
+    return t("err_write", language, detail=detail)
+
+
+SAVED, RELOADED, FAILED = "saved", "reloaded", "failed"
+
+
+def _save(session: Session, status: SaveStatus, language: str, files: tuple[str, ...]) -> str:
+    """SAVED; RELOADED when another tab had saved first (its work is now in memory); else FAILED."""
     status.saving()
     try:
         session.save(*files)
     except store.ChangedElsewhere:
-        _reload(session, status, language)
-        return False
-    except WorkbookError as error:
-        status.failed(error.problems[0].message(language))
-        return False
-    except OSError as error:  # a full disk, a folder made read-only, a lock held too long
-        status.failed(t("err_write", language, detail=error.strerror or error))
-        return False
-    return True
+        return _reload(session, status, language)
+    except (WorkbookError, OSError) as error:
+        status.failed(problem_message(error, language))
+        return FAILED
+    return SAVED
 
 
 # Which part of the workbook each file holds, to put it back when a change cannot be saved.
@@ -90,15 +102,15 @@ _HELD_IN = {
 }
 
 
-def _reload(session: Session, status: SaveStatus, language: str) -> bool:
+def _reload(session: Session, status: SaveStatus, language: str) -> str:
     """Someone else saved the workbook: show their work; what was typed here must be typed again."""
     try:
         session.reload()
     except WorkbookError as error:
-        status.failed(error.problems[0].message(language))
-        return False
+        status.failed(problem_message(error, language))
+        return FAILED
     status.failed(t("changed_elsewhere", language))
-    return True
+    return RELOADED
 
 
 def change_and_save(session: Session, status: SaveStatus, language: str, files: tuple[str, ...],
@@ -107,7 +119,7 @@ def change_and_save(session: Session, status: SaveStatus, language: str, files: 
     """Make `change` to the workbook and save `files`; on a refusal put everything back.
 
     When another tab saved the workbook meanwhile, its work is read in and `change` is
-    made again on top of it, so neither is lost.
+    made again on top of it (once), so neither is lost.
 
     `change` may raise model.Refused (the message goes to the badge); a save the store
     refuses (a broken file on disk) also leaves the workbook exactly as it was.
@@ -123,22 +135,13 @@ def change_and_save(session: Session, status: SaveStatus, language: str, files: 
         _put_back(session, before, undo is not None)
         status.failed(refused.message(language))
         return False
-    status.saving()
-    try:
-        session.save(*files)
-    except store.ChangedElsewhere:
-        # Another tab saved first: read its work, then make this change again on top of it (once).
-        if not again or not _reload(session, status, language):
-            return False
+    outcome = _save(session, status, language, files)
+    if outcome == RELOADED and again:
         return change_and_save(session, status, language, files, change, note, undo, again=False)
-    except WorkbookError as error:
+    if outcome == FAILED:
         _put_back(session, before, undo is not None)
-        status.failed(error.problems[0].message(language))
-        return False
-    except OSError as error:
-        _put_back(session, before, undo is not None)
-        status.failed(t("err_write", language, detail=error.strerror or error))
-        return False
+    if outcome != SAVED:
+        return False  # after a reload memory holds the files as they are: nothing to put back
     status.saved(note)
     return True
 

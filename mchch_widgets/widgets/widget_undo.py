@@ -9,7 +9,7 @@ import ipywidgets as widgets
 from ..session import Session
 from ..store import WorkbookError
 from ..text import t
-from .widget_save_status import SaveStatus
+from .widget_save_status import SaveStatus, problem_message
 
 LABEL_LIMIT = 24  # characters of a title shown on the button: it sits in the header beside the steps
 
@@ -51,11 +51,8 @@ class UndoButton(widgets.Button):
             return
         try:
             self.session.undo()
-        except WorkbookError as error:
-            self.status.failed(error.problems[0].message(self.language))
-            return
-        except OSError as error:  # a full disk, a folder made read-only
-            self.status.failed(t("err_write", self.language, detail=error.strerror or error))
+        except (WorkbookError, OSError) as error:
+            self.status.failed(problem_message(error, self.language))
             return
         self.status.saved(t("undone", self.language, action=action))
         self.update()
