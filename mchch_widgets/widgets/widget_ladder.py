@@ -15,13 +15,13 @@ import ipywidgets as widgets
 from traitlets import Unicode
 
 from .. import forum
-from ..model import Indicator, Refused
+from ..model import Indicator
 from ..session import Session
 from ..store import INDICATORS
 from ..suggestions import generic_ladder, is_generic
 from ..text import t
 from .style import markup_block, text_block
-from .widget_save_status import SaveStatus, formula_note, save_files
+from .widget_save_status import SaveStatus, change_and_save, formula_note
 
 NO_TARGET = ""  # the target button "not set yet"; a level is an int, so it can never be ""
 STAIR_RISE = 120  # px the top step sits right of the bottom one, whatever the number of levels
@@ -244,81 +244,63 @@ class LadderEditor(widgets.VBox):
         with self._quietly():
             widget.value = value
 
-    def _on_text(self, step: LadderStep, change) -> None:
+    def _indicator_or_redraw(self) -> Indicator | None:
+        """The indicator to change; None (and the ladder drawn again) when it is gone."""
         if self._quiet or not self.indicator_id:
-            return
+            return None
         indicator = self._indicator()
         if indicator is None:
             self.refresh()
+        return indicator
+
+    def _change(self, change) -> bool:
+        return change_and_save(self.session, self.status, self.language, (INDICATORS,), change)
+
+    def _on_text(self, step: LadderStep, change) -> None:
+        indicator = self._indicator_or_redraw()
+        if indicator is None:
             return
-        had_level = step.level in indicator.levels
         before = indicator.levels.get(step.level, "")
         if change["new"].strip() == before.strip():
             self._put_back(step.text, before)  # only spaces changed: nothing to save
             return
-        try:
-            forum.set_level(self.session.workbook, self.indicator_id, step.level, change["new"])
-        except Refused as refusal:
-            self.status.failed(refusal.message(self.language))
+        if not self._change(lambda: forum.set_level(self.session.workbook, self.indicator_id, step.level,
+                                                    change["new"])):
             self._put_back(step.text, before)
             return
-        if not save_files(self.session, self.status, self.language, INDICATORS):
-            if had_level:
-                indicator.levels[step.level] = before
-            else:
-                indicator.levels.pop(step.level, None)
-            self._put_back(step.text, before)
-            return
-        stored = indicator.levels[step.level]
-        self.status.saved(formula_note(self.language, stored))
+        stored = self._indicator().levels[step.level]
+        if note := formula_note(self.language, stored):
+            self.status.saved(note)
         if step.text.value != stored:
             self._put_back(step.text, stored)  # shown as kept: without surrounding spaces
         self._mark()
 
     def _on_target(self, change) -> None:
-        if self._quiet or not self.indicator_id:
-            return
-        indicator = self._indicator()
+        indicator = self._indicator_or_redraw()
         if indicator is None:
-            self.refresh()
             return
         before = indicator.target
         target = None if change["new"] == NO_TARGET else change["new"]
-        try:
-            forum.set_target(self.session.workbook, self.indicator_id, target)
-        except Refused as refusal:
-            self.status.failed(refusal.message(self.language))
+        if not self._change(lambda: forum.set_target(self.session.workbook, self.indicator_id, target)):
             self._put_back(self.target, NO_TARGET if before is None else before)
             return
-        if not save_files(self.session, self.status, self.language, INDICATORS):
-            indicator.target = before
-            self._put_back(self.target, NO_TARGET if before is None else before)
-            return
-        self.status.saved()
         self._mark()
 
     def fill_empty_levels(self) -> list[int]:
         """Give every empty level of the indicator on screen the generic words; the levels filled."""
-        if not self.indicator_id:
-            return []
-        indicator = self._indicator()
+        indicator = self._indicator_or_redraw()
         if indicator is None:
-            self.refresh()
             return []
         empty = self._empty_levels(indicator)
         if not empty:
             return []
-        before = dict(indicator.levels)
         ladder = generic_ladder(self.session.workbook.profile.levels, self.language)
-        try:
+
+        def fill() -> None:
             for level in empty:
                 forum.set_level(self.session.workbook, self.indicator_id, level, ladder[level])
-        except Refused as refusal:
-            indicator.levels = before
-            self.status.failed(refusal.message(self.language))
-            return []
-        if not save_files(self.session, self.status, self.language, INDICATORS):
-            indicator.levels = before
+
+        if not self._change(fill):
             return []
         self.status.saved(t("ladder_filled", self.language, count=len(empty)))
         self._load(self.indicator_id)
