@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import store
-from .model import Workbook
 
 # What one undo puts back: the lists a delete or a merge can change.
 UNDOABLE = (("indicators", store.INDICATORS), ("plan", store.PLAN), ("members", store.MEMBERS))
@@ -31,8 +30,8 @@ class Undo:
 class Session:
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
-        self.workbook: Workbook = store.read_workbook(self.folder)
-        self._seen = store.digests(self.folder)  # the files as this session last read or wrote them
+        # _seen: the digests of the files as this session last read or wrote them
+        self.workbook, self._seen = store.read_with_digests(self.folder)
         self.version = 0  # grows with every save, so views know when to redraw
         self._listeners: list[Callable[[tuple[str, ...]], None]] = []
         self._reload_listeners: list[Callable[[], None]] = []
@@ -102,8 +101,7 @@ class Session:
 
     def reload(self) -> None:
         """Read the workbook again from its folder (after someone else changed it)."""
-        self.workbook = store.read_workbook(self.folder)
-        self._seen = store.digests(self.folder)
+        self.workbook, self._seen = store.read_with_digests(self.folder)
         self.last_undo = None
         self.version += 1
         for listener in list(self._reload_listeners):

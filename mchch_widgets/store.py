@@ -610,6 +610,24 @@ def digests(folder: Path) -> dict[str, str]:
     return {name: digest(Path(folder) / name) for name in FILES}
 
 
+def read_with_digests(folder: Path, tries: int = 3) -> tuple[Workbook, dict[str, str]]:
+    """The workbook and the digests of the very files it was read from.
+
+    The digests are taken before and after reading: when another tab saved in between,
+    it is read again. (No lock: opening a workbook must not add a file to its folder.)
+    """
+    folder = Path(folder)
+    after = digests(folder)
+    for _try in range(tries):
+        before = after
+        workbook = read_workbook(folder)
+        after = digests(folder)
+        if after == before:
+            break
+    # Still moving: the digests from before the last reading make the next save find out and reload.
+    return workbook, before
+
+
 def save(folder: Path, workbook: Workbook, *files: str, expected: dict[str, str] | None = None) -> dict[str, str]:
     """Write the named files of `workbook` (all when none are named), each atomically.
 

@@ -42,3 +42,27 @@ def test_a_change_that_cannot_be_made_again_is_refused_with_a_reason_and_nothing
     assert status.state == "error" and "อีกครั้ง" in status.value
     assert "ของแท็บที่สอง" in [i.title for i in first.workbook.indicators]  # reloaded from the files
     assert save_files(first, status, "th", PLAN)  # from now on this tab saves normally
+
+
+def test_a_save_landing_while_a_tab_opens_is_not_overwritten_later(sample_folder, monkeypatch):
+    from mchch_widgets import store
+
+    real_read = store.read_workbook
+    landed = []
+
+    def read_while_another_tab_saves(folder):
+        workbook = real_read(folder)
+        if not landed:  # the other tab's save lands just after this tab read the files
+            landed.append(True)
+            other = Session(sample_folder)
+            forum.add_proposal(other.workbook, "บันทึกระหว่างเปิด")
+            other.save(INDICATORS)
+        return workbook
+
+    monkeypatch.setattr(store, "read_workbook", read_while_another_tab_saves)
+    opening = Session(sample_folder)
+    monkeypatch.setattr(store, "read_workbook", real_read)
+
+    assert "บันทึกระหว่างเปิด" in [i.title for i in opening.workbook.indicators]  # read again
+    assert save_files(opening, SaveStatus(), "th", INDICATORS)
+    assert "บันทึกระหว่างเปิด" in [i.title for i in reread(sample_folder).indicators]
