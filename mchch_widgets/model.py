@@ -128,6 +128,18 @@ class Score:
 
 
 @dataclass
+class Reflection:
+    """What the group learnt about one indicator in one round (ถอดบทเรียน)."""
+
+    round_id: str
+    indicator_id: str
+    strengths: str = ""
+    weaknesses: str = ""
+    next_action: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
 class PlanActivity:
     activity_id: str
     indicator_id: str
@@ -148,9 +160,16 @@ class Workbook:
     rounds: list[Round] = field(default_factory=list)
     scores: list[Score] = field(default_factory=list)
     plan: list[PlanActivity] = field(default_factory=list)
+    reflections: list[Reflection] = field(default_factory=list)
 
     def selected_indicators(self) -> list[Indicator]:
         return [i for i in self.indicators if i.status == "selected"]
+
+    def indicator(self, indicator_id: str) -> Indicator | None:
+        return next((i for i in self.indicators if i.indicator_id == indicator_id), None)
+
+    def round(self, round_id: str) -> Round | None:
+        return next((r for r in self.rounds if r.round_id == round_id), None)
 
     def rounds_in_order(self) -> list[Round]:
         """Rounds by date; rounds on the same day keep their file order."""

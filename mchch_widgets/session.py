@@ -10,8 +10,18 @@ from collections.abc import Callable
 from copy import deepcopy
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from . import store
+from .model import Workbook
+
+# Which part of the workbook each file holds.
+HELD_IN = {
+    store.PROFILE: "profile", store.MEMBERS: "members", store.INDICATORS: "indicators",
+    store.ROUNDS: "rounds", store.SCORES: "scores", store.PLAN: "plan", store.REFLECTIONS: "reflections",
+}
+
+T = TypeVar("T")
 
 # What one undo puts back: the lists a delete or a merge can change.
 UNDOABLE = (("indicators", store.INDICATORS), ("plan", store.PLAN), ("members", store.MEMBERS))
@@ -46,6 +56,9 @@ class Session:
         """
         names = files or store.FILES
         self._seen.update(store.save(self.folder, self.workbook, *names, expected=self._seen))
+        self._saved(files)
+
+    def _saved(self, files: tuple[str, ...]) -> None:
         self.version += 1
         if self.last_undo is not None:
             if self.last_undo.saved:
@@ -53,6 +66,38 @@ class Session:
             else:
                 self.last_undo.saved = True
         self._tell(files)
+
+    def change(self, change: Callable[[Workbook], T], *files: str) -> T:
+        """Read, change and write the workbook under its lock, so that no one else's work is lost.
+
+        When another tab or process saved since this session last read the files, the
+        workbook is read again first (inside the lock), `change` is made on top of it,
+        and the reload listeners are told. Several people scoring at once therefore all
+        count. `change` gets the workbook and may raise model.Refused; on any refusal or
+        write error nothing is written and memory is as before the call (or as on disk).
+        """
+        reloaded = False
+        try:
+            with store.locked(self.folder):
+                if store.digests(self.folder) != self._seen:
+                    self.workbook, self._seen = store.read_with_digests(self.folder)
+                    self.last_undo = None
+                    reloaded = True
+                before = {name: deepcopy(getattr(self.workbook, HELD_IN[name])) for name in files}
+                try:
+                    result = change(self.workbook)
+                    self._seen.update(store.write_locked(self.folder, self.workbook, *files))
+                except Exception:
+                    for name, value in before.items():
+                        setattr(self.workbook, HELD_IN[name], value)
+                    raise
+        finally:
+            if reloaded:
+                self.version += 1
+                for listener in list(self._reload_listeners):
+                    listener()
+        self._saved(files)
+        return result
 
     def remember(self, key: str, **params: object) -> None:
         """Call just before a delete or a merge, so that `undo` can put things back as they were.

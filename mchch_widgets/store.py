@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -30,6 +32,7 @@ from .model import (
     Member,
     PlanActivity,
     Profile,
+    Reflection,
     Round,
     Score,
     Workbook,
@@ -42,7 +45,8 @@ INDICATORS = "indicators.csv"
 ROUNDS = "rounds.csv"
 SCORES = "scores.csv"
 PLAN = "plan.csv"
-FILES = (PROFILE, MEMBERS, INDICATORS, ROUNDS, SCORES, PLAN)
+REFLECTIONS = "reflections.csv"
+FILES = (PROFILE, MEMBERS, INDICATORS, ROUNDS, SCORES, PLAN, REFLECTIONS)
 LOCK_NAME = ".mchch.lock"
 
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -55,6 +59,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     ROUNDS: ("round_id", "label", "held_on", "assessor", "closed"),
     SCORES: ("round_id", "indicator_id", "rater", "score", "note", "recorded_at"),
     PLAN: ("activity_id", "indicator_id", "activity", "owner", "start_on", "end_on", "budget", "status"),
+    REFLECTIONS: ("round_id", "indicator_id", "strengths", "weaknesses", "next_action"),
 }
 # Columns a hand-made file may leave out (everything else in COLUMNS must be there).
 OPTIONAL_COLUMNS = {MEMBERS: {"position"}}
@@ -450,6 +455,32 @@ def _read_plan(folder: Path, indicator_ids: set[str], problems: list[Problem]) -
     return plan
 
 
+def _read_reflections(
+    folder: Path, round_ids: set[str], indicator_ids: set[str], problems: list[Problem],
+) -> list[Reflection]:
+    table = _read_table(folder, REFLECTIONS, problems)
+    if table is None:
+        return []
+    rows = table[1]
+    reflections = []
+    for row in rows:
+        reflection = Reflection(
+            round_id=row.text("round_id", required=True),
+            indicator_id=row.text("indicator_id", required=True),
+            strengths=row.text("strengths"),
+            weaknesses=row.text("weaknesses"),
+            next_action=row.text("next_action"),
+            extra=row.extra(set(COLUMNS[REFLECTIONS])),
+        )
+        _check_reference(row, "round_id", reflection.round_id, round_ids, "what_round", ROUNDS)
+        _check_reference(row, "indicator_id", reflection.indicator_id, indicator_ids, "what_indicator", INDICATORS)
+        reflections.append(reflection)
+    # One reflection per round and indicator: a second row would leave unclear which one counts.
+    pairs = [f"{r.round_id} · {r.indicator_id}" for r in reflections]
+    _check_unique(REFLECTIONS, "indicator_id", pairs, rows, problems)
+    return reflections
+
+
 def _check_reference(row: _Row, column: str, value: str, known: set[str], what: str, file: str) -> None:
     if value and value not in known:
         row._problem(column, "err_unknown_ref", what=what, file=file)
@@ -496,9 +527,10 @@ def check_workbook(folder: Path) -> tuple[Workbook | None, list[Problem]]:
     indicator_ids = {i.indicator_id for i in indicators}
     scores = _read_scores(folder, scale, {r.round_id for r in rounds}, indicator_ids, problems)
     plan = _read_plan(folder, indicator_ids, problems)
+    reflections = _read_reflections(folder, {r.round_id for r in rounds}, indicator_ids, problems)
     if profile is None or errors_only(problems):
         return None, problems
-    return Workbook(profile, members, indicators, rounds, scores, plan), problems
+    return Workbook(profile, members, indicators, rounds, scores, plan, reflections), problems
 
 
 def read_workbook(folder: Path) -> Workbook:
@@ -577,6 +609,7 @@ RENDERERS = {
     ROUNDS: lambda wb: _records(ROUNDS, wb.rounds),
     SCORES: lambda wb: _records(SCORES, wb.scores),
     PLAN: lambda wb: _records(PLAN, wb.plan),
+    REFLECTIONS: lambda wb: _records(REFLECTIONS, wb.reflections),
 }
 
 
@@ -628,8 +661,18 @@ def read_with_digests(folder: Path, tries: int = 3) -> tuple[Workbook, dict[str,
     return workbook, before
 
 
+@contextmanager
+def locked(folder: Path) -> Iterator[None]:
+    """One writer at a time per workbook, across tabs and processes (a lock file in the folder).
+
+    Hold it around a whole read-modify-write, so that two people scoring at once both count.
+    """
+    with FileLock(Path(folder) / LOCK_NAME, timeout=30):
+        yield
+
+
 def save(folder: Path, workbook: Workbook, *files: str, expected: dict[str, str] | None = None) -> dict[str, str]:
-    """Write the named files of `workbook` (all when none are named), each atomically.
+    """Write the named files of `workbook` (all when none are named), each atomically, under the lock.
 
     All of them are written out before any replaces its old file, so a merge that
     touches indicators.csv and plan.csv never lands half on disk.
@@ -638,18 +681,23 @@ def save(folder: Path, workbook: Workbook, *files: str, expected: dict[str, str]
     and ChangedElsewhere when a file's digest on disk is not the `expected` one (someone
     else saved it since). Returns the digests of the files written.
     """
+    with locked(folder):
+        return write_locked(folder, workbook, *files, expected=expected)
+
+
+def write_locked(folder: Path, workbook: Workbook, *files: str, expected: dict[str, str] | None = None) -> dict[str, str]:
+    """`save` for a caller that already holds `locked(folder)`."""
     folder = Path(folder)
     names = files or FILES
     contents = {name: RENDERERS[name](workbook) for name in names}
-    with FileLock(folder / LOCK_NAME, timeout=30):
-        if expected is not None:
-            changed = [name for name in names if digest(folder / name) != expected.get(name, "")]
-            if changed:
-                raise ChangedElsewhere([Problem(name, None, None, None, "err_changed_elsewhere") for name in changed])
-        refused = [p for name in names if (p := _still_readable(folder, name))]
-        if refused:
-            raise WorkbookError(refused)
-        csvfile.atomic_write_all({folder / name: data for name, data in contents.items()})
+    if expected is not None:
+        changed = [name for name in names if digest(folder / name) != expected.get(name, "")]
+        if changed:
+            raise ChangedElsewhere([Problem(name, None, None, None, "err_changed_elsewhere") for name in changed])
+    refused = [p for name in names if (p := _still_readable(folder, name))]
+    if refused:
+        raise WorkbookError(refused)
+    csvfile.atomic_write_all({folder / name: data for name, data in contents.items()})
     return {name: hashlib.sha256(data).hexdigest() for name, data in contents.items()}
 
 

@@ -33,6 +33,7 @@ from mchch_widgets.model import (
     Member,
     PlanActivity,
     Profile,
+    Reflection,
     Round,
     Score,
     Workbook,
@@ -220,10 +221,10 @@ def check_place(province: str, district: str, subdistrict: str) -> None:
 
 def assemble(
     profile: Profile, members: list[Member], specs: list[Spec], rounds: list[Round],
-    scores: list[Score], plan: list[PlanActivity],
+    scores: list[Score], plan: list[PlanActivity], reflections: list[Reflection] | None = None,
 ) -> Workbook:
     check_place(profile.province, profile.district, profile.subdistrict)
-    return Workbook(profile, members, [s.indicator() for s in specs], rounds, scores, plan)
+    return Workbook(profile, members, [s.indicator() for s in specs], rounds, scores, plan, reflections or [])
 
 
 # =========================================================================================
@@ -630,7 +631,44 @@ def khiriwong() -> Workbook:
         PlanActivity("A16", "G09", "ประชุมใหญ่สามัญประจำปีและเลือกกรรมการชุดใหม่", secretary,
                      date(2026, 12, 12), date(2026, 12, 12), None, "planned"),
     ]
-    return assemble(profile, members, specs, rounds, scores, plan)
+    return assemble(profile, members, specs, rounds, scores, plan, khiriwong_reflections())
+
+
+def khiriwong_reflections() -> list[Reflection]:
+    """What the group learnt about each indicator in round 4 (strengths, weaknesses, next action)."""
+    said = {
+        "G01": ("ประชุมครบทุกเดือน เลขาฯ ส่งสรุปมติในไลน์กลุ่มเร็ว",
+                "สมาชิกสูงอายุบางคนไม่ได้ใช้ไลน์ จึงไม่รู้มติ",
+                "ติดสรุปมติที่บอร์ดศูนย์กลุ่มทุกครั้งหลังประชุม"),
+        "G02": ("มีกรรมการตรวจสอบบัญชี ๒ คน ยอดตรงกับสมุดเงินฝาก",
+                "ยังรายงานงบรับ-จ่ายให้สมาชิกไม่ครบทุกเดือน",
+                "เหรัญญิกติดประกาศงบทุกวันที่ ๕ ของเดือน และอ่านในที่ประชุม"),
+        "G03": ("ผลิตตามแผนได้ ๕ เดือนติดต่อกัน โรงย้อมซ่อมแล้วหลังน้ำท่วม",
+                "ช่วงฝนชุกยังตากผ้าไม่ได้ งานล่าช้า",
+                "ทำราวตากผ้าในร่มและวางแผนผลิตล่วงหน้าก่อนหน้าฝน"),
+        "G04": ("ปลูกพืชให้สีในแปลงรวมแล้ว ๔ ชนิด มีข้อตกลงเก็บเปลือกไม้",
+                "พืชยังไม่ให้ผลผลิต ยังต้องซื้อครามจากนอกชุมชน",
+                "ดูแลแปลงรวมเป็นเวรรายสัปดาห์ และทดลองเพาะครามเอง"),
+        "G05": ("ยื่นขอ มผช. แล้ว สินค้าถูกส่งคืนไม่ถึงร้อยละ ๕",
+                "ยังไม่มีผลการรับรอง เอกสารบางส่วนต้องแก้",
+                "ติดตามผล มผช. กับสำนักงานอุตสาหกรรมจังหวัดทุกเดือน"),
+        "G06": ("ร้านออนไลน์เปิดแล้ว ออกบูธระดับภาคได้ลูกค้าใหม่",
+                "ยอดขายกลับมาราวร้อยละ ๗๐ ของเดิม ยังขาดผู้ซื้อประจำ",
+                "หาผู้ซื้อประจำรายใหม่ ๒ ราย และถ่ายรูปสินค้าใหม่ทุกเดือน"),
+        "G07": ("เด็กจากค่ายกลับมาช่วยย้อม ๔ คน",
+                "คู่มือสูตรสียังเขียนไม่เสร็จ ช้ากว่าแผน",
+                "เขียนคู่มือสูตรสีให้เสร็จ โดยให้เยาวชนช่วยถ่ายภาพขั้นตอน"),
+        "G08": ("ผ้าพันคอลายใบไม้ขายได้ ลูกค้าชอบ",
+                "มีสินค้าใหม่แบบเดียว",
+                "ทดลองทำกระเป๋าผ้ามัดย้อมอีก ๑ แบบร่วมกับอาจารย์"),
+        "G09": ("สมาชิกมาประชุมเฉลี่ยร้อยละ ๗๕ มีสมาชิกใหม่ ๓ คน",
+                "สมาชิกบางคนไม่เคยแสดงความเห็นในที่ประชุม",
+                "ใช้การให้คะแนนรายบุคคลก่อนอภิปรายทุกรอบ"),
+        "G10": ("บ่อพักน้ำเสียใช้งานได้ กากเปลือกไม้ทำปุ๋ยหมักได้",
+                "ยังไม่มีการตรวจคุณภาพน้ำหลังบ่อพัก",
+                "ขอให้ รพ.สต. ช่วยตรวจน้ำปีละ ๒ ครั้ง"),
+    }
+    return [Reflection("r4", indicator_id, *texts) for indicator_id, texts in said.items()]
 
 
 def check_khiriwong_story(wb: Workbook) -> list[str]:
@@ -1267,7 +1305,7 @@ def build(name: str) -> Workbook:
         wrong.append("check_workbook returned no workbook")
     else:
         expected = normalised(built)
-        for part in ("profile", "members", "indicators", "rounds", "scores", "plan"):
+        for part in ("profile", "members", "indicators", "rounds", "scores", "plan", "reflections"):
             if getattr(loaded, part) != getattr(expected, part):
                 wrong.append(f"{part} does not read back as written")
         wrong += plan_problems(loaded) + score_problems(loaded)

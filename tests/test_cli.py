@@ -19,7 +19,8 @@ import pytest
 from mchch_widgets import samples
 
 TIMEOUT = 60  # seconds; the command itself takes well under one
-SIX_FILES = {"profile.csv", "members.csv", "indicators.csv", "rounds.csv", "scores.csv", "plan.csv"}
+WORKBOOK_FILES = {"profile.csv", "members.csv", "indicators.csv", "rounds.csv", "scores.csv", "plan.csv",
+                  "reflections.csv"}
 BOM_BYTES = b"\xef\xbb\xbf"
 MAIN = "khiriwong-natural-dye-group"
 
@@ -376,8 +377,8 @@ def test_new_creates_a_valid_empty_workbook(mchch, tmp_path):
 
     assert created.returncode == 0, created.stdout + created.stderr
     assert created.stdout.strip() == f"สร้างสมุดงานใหม่แล้ว: {folder} / New workbook created: {folder}"
-    assert {p.name for p in folder.glob("*.csv")} == SIX_FILES
-    for name in SIX_FILES:
+    assert {p.name for p in folder.glob("*.csv")} == WORKBOOK_FILES
+    for name in WORKBOOK_FILES:
         assert (folder / name).read_bytes().startswith(BOM_BYTES), name
     header, row = read_csv(folder / "profile.csv")
     profile = dict(zip(header, row))
@@ -386,8 +387,10 @@ def test_new_creates_a_valid_empty_workbook(mchch, tmp_path):
     assert profile["facilitator"] == "นางสาวสมศรี"
     assert (profile["schema_version"], profile["scale_min"], profile["scale_max"]) == ("1", "1", "5")
     assert profile["workbook_id"].strip()
-    for name in SIX_FILES - {"profile.csv"}:
+    for name in WORKBOOK_FILES - {"profile.csv"}:
         assert len(read_csv(folder / name)) == 1, f"{name} should hold only its header"
+    assert read_csv(folder / "reflections.csv")[0] == ["round_id", "indicator_id", "strengths", "weaknesses",
+                                                       "next_action"]
     assert read_csv(folder / "scores.csv")[0] == ["round_id", "indicator_id", "rater", "score", "note",
                                                   "recorded_at"]
 

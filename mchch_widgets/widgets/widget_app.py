@@ -14,7 +14,9 @@ from ..session import Session
 from ..settings import AppSettings
 from ..store import WorkbookError
 from ..text import t
+from .closing import close_tree
 from .style import markup_block, style_widget, text_block
+from .widget_assessment import AssessmentStep
 from .widget_forum import ForumStep
 from .widget_overview import OverviewScreen
 from .widget_plan import PlanStep
@@ -23,19 +25,10 @@ from .widget_save_status import SaveStatus
 from .widget_undo import UndoButton
 
 
-def close_tree(widget: widgets.Widget) -> None:
-    """Close a widget and every widget it holds: children, layout, style (closing a box closes none of them)."""
-    if widget.comm is None:
-        return
-    held = [getattr(widget, name, None) for name in widget.keys]
-    widget.close()
-    for value in held:
-        for item in value if isinstance(value, (tuple, list)) else (value,):
-            if isinstance(item, widgets.Widget):
-                close_tree(item)
-
-
-SCREENS = (("nav_overview", "overview"), ("nav_step1", "profile"), ("nav_step2", "forum"), ("nav_step3", "plan"))
+SCREENS = (
+    ("nav_overview", "overview"), ("nav_step1", "profile"), ("nav_step2", "forum"), ("nav_step3", "plan"),
+    ("nav_step5", "assess"),
+)
 
 
 class WorkshopApp(widgets.VBox):
@@ -62,7 +55,7 @@ class WorkshopApp(widgets.VBox):
             self._show_problems(error)
             return
         self.session.on_change(self._on_saved)
-        self.session.on_reload(self._build)  # another tab saved: every screen is drawn again from the files
+        self.session.on_reload(self._reloaded)
         self.undo = UndoButton(self.session, self.status, self.settings.language, on_undone=self._show_screen)
         self.language.observe(lambda _c: self._build(), "value")
         self._relabelling = False
@@ -90,6 +83,24 @@ class WorkshopApp(widgets.VBox):
         if not self.children:
             self.children = [self.style, self._header(), self.screen_area]
         self._show_screen()
+
+    def _reloaded(self) -> None:
+        """Another tab saved: every screen is drawn again from the files.
+
+        The screen on show stays where it is if it can redraw itself (`reloaded`), so
+        someone scoring is not thrown back to the start when another tab scores too.
+        """
+        current = self.screens.get(self.nav.value)
+        if current is None or not hasattr(current, "reloaded"):
+            self._build()
+            return
+        for name, screen in list(self.screens.items()):
+            if screen is not current:
+                close_tree(screen)
+                del self.screens[name]
+        self._update_title()
+        self.undo.update()
+        current.reloaded()
 
     def _header(self) -> widgets.Widget:
         """Built once: a language switch relabels what is in it."""
@@ -127,6 +138,8 @@ class WorkshopApp(widgets.VBox):
             return ForumStep(self.session, self.status, self.lang)
         if name == "plan":
             return PlanStep(self.session, self.status, self.lang, self.settings.thai_digits)
+        if name == "assess":
+            return AssessmentStep(self.session, self.status, self.lang, self.settings.thai_digits)
         return ProfileStep(self.session, self.status, self.lang, self.settings.thai_digits)
 
     def _show_screen(self) -> None:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from copy import deepcopy
 from datetime import datetime
 from html import escape
+from typing import TypeVar
 
 import ipywidgets as widgets
 from traitlets import Unicode, observe
@@ -13,11 +14,12 @@ from traitlets import Unicode, observe
 from .. import store
 from ..csvfile import is_formula_like
 from ..model import Refused
-from ..session import Session
+from ..session import HELD_IN, Session
 from ..store import WorkbookError
 from ..text import t
 
 STATES = ("idle", "saving", "saved", "error")
+T = TypeVar("T")
 
 
 class SaveStatus(widgets.HTML):
@@ -95,12 +97,6 @@ def _save(session: Session, status: SaveStatus, language: str, files: tuple[str,
     return SAVED
 
 
-# Which part of the workbook each file holds, to put it back when a change cannot be saved.
-_HELD_IN = {
-    store.PROFILE: "profile", store.MEMBERS: "members", store.INDICATORS: "indicators",
-    store.ROUNDS: "rounds", store.SCORES: "scores", store.PLAN: "plan",
-}
-
 
 def _reload(session: Session, status: SaveStatus, language: str) -> str:
     """Someone else saved the workbook: show their work; what was typed here must be typed again."""
@@ -126,7 +122,7 @@ def change_and_save(session: Session, status: SaveStatus, language: str, files: 
     With `undo` (a text key and its params) the undo button can take the change back.
     """
     workbook = session.workbook
-    before = {name: deepcopy(getattr(workbook, _HELD_IN[name])) for name in files}
+    before = {name: deepcopy(getattr(workbook, HELD_IN[name])) for name in files}
     if undo is not None:
         session.remember(undo[0], **undo[1])
     try:
@@ -146,10 +142,31 @@ def change_and_save(session: Session, status: SaveStatus, language: str, files: 
     return True
 
 
+def save_change(session: Session, status: SaveStatus, language: str, change: Callable[[object], T],
+                *files: str, note: str = "") -> T | None:
+    """Make `change(workbook)` and save `files` under the workbook's lock (Session.change).
+
+    Another tab's or process's saved work is read in first, so several people scoring at
+    once all count. Returns what `change` returned, or None when it was refused (the
+    reason is in the badge) and nothing changed.
+    """
+    status.saving()
+    try:
+        result = session.change(change, *files)
+    except Refused as refused:
+        status.failed(refused.message(language))
+        return None
+    except (WorkbookError, OSError) as error:  # a broken file on disk, a full disk, a lock held too long
+        status.failed(problem_message(error, language))
+        return None
+    status.saved(note)
+    return result
+
+
 def _put_back(session: Session, before: dict[str, object], remembered: bool) -> None:
     """Memory as it was, as copies: a view holding the old objects finds out through `replaced`."""
     for name, value in before.items():
-        setattr(session.workbook, _HELD_IN[name], value)
+        setattr(session.workbook, HELD_IN[name], value)
     if remembered:
         session.forget()
     session.replaced()
