@@ -177,12 +177,20 @@ class Recorded:
 
 def record_score(
     workbook: Workbook, round_id: str, indicator_id: str, rater: str, value: object, note: str = "",
-    when: datetime | None = None,
+    when: datetime | None = None, claim: bool = False,
 ) -> Recorded:
-    """Add one rating (or the consensus when `rater` is 'consensus'); the latest for a rater counts."""
+    """Add one rating (or the consensus when `rater` is 'consensus'); the latest for a rater counts.
+
+    claim: this is the first rating of a participant just handed `rater` as a new code. If
+    another tab gave the same code to someone else meanwhile (it already has ratings in
+    the round), the next free code is used instead, so two people never share one code;
+    the returned score's `rater` says which code was used.
+    """
     open_round(workbook, round_id)
     scorable_indicator(workbook, indicator_id)
     rater = CONSENSUS if rater == CONSENSUS else check_rater(rater)
+    if claim and rater != CONSENSUS and rater in raters(workbook, round_id):
+        rater = next_rater_code(workbook, round_id)
     level = parse_score(value, workbook)
     note = note.strip()
     if len(note) > NOTE_MAX:

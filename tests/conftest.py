@@ -11,8 +11,8 @@ from browser_pages import browser, page, served  # noqa: F401  (fixtures for the
 
 from mchch_widgets.assessment import add_round, next_round_label
 from mchch_widgets.samples import MAIN_SAMPLE, sample_path
-from mchch_widgets.store import ROUNDS
 from mchch_widgets.session import Session
+from mchch_widgets.store import ROUNDS
 from mchch_widgets.widgets.widget_save_status import SaveStatus
 
 

@@ -7,9 +7,9 @@ import io
 from datetime import date, datetime, timedelta
 
 import pytest
-from conftest import TODAY
 from workbook_files import read_csv_text, reread
 
+from conftest import TODAY
 from mchch_widgets import assessment, store
 from mchch_widgets.model import CONSENSUS, Refused
 from mchch_widgets.session import Session

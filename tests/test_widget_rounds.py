@@ -13,9 +13,9 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import TODAY
 from workbook_files import read_csv_text, reread
 
+from conftest import TODAY
 from mchch_widgets import store
 from mchch_widgets.thai import thai_digits
 from mchch_widgets.widgets.widget_rounds import INVALID, RoundsList
@@ -210,7 +210,7 @@ def test_the_open_button_opens_that_round(rounds_list, sample_folder: Path, open
 def test_refresh_shows_a_round_created_elsewhere(rounds_list, session, open_round):
     assert open_round not in rounds_list.open_buttons
     rounds_list.refresh()
-    assert list(rounds_list.open_buttons)[0] == open_round
+    assert next(iter(rounds_list.open_buttons)) == open_round
 
 
 def test_english_labels(session, status, sample_folder: Path):

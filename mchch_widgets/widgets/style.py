@@ -158,7 +158,7 @@ CSS = """
 .mchch .mchch-level-target {{ border-color: #D55E00 !important; }}
 .mchch .mchch-level-chosen {{ outline: 5px solid #111; outline-offset: -5px; font-weight: 700; }}
 .mchch .mchch-level-words.mchch-level-chosen {{ background: #FFF4DC; }}
-.mchch .mchch-level-skip {{ height: 52px; margin-right: 16px; }}
+.mchch .mchch-level-skip {{ height: 52px; margin-right: 16px; padding: 0 18px; }}
 /* step 5: individual scoring */
 .mchch-individual-card {{ background: #F7F9FB; border: 1px solid #D6DEE6; border-radius: 12px; padding: 10px 18px;
   box-sizing: border-box; }}
@@ -177,7 +177,7 @@ CSS = """
 .mchch .mchch-individual-secondary {{ font-weight: 600; background: white; border: 2px solid #0072B2; color: #0072B2;
   border-radius: 8px; margin-left: 8px; }}
 .mchch .mchch-individual-reveal {{ font-weight: 600; background: #EEF2F6; border: 2px solid #555; border-radius: 8px; }}
-.mchch-individual-position > .widget-html-content {{ font-size: 22px; color: #111; }}
+.mchch-individual-position > .widget-html-content {{ font-size: 20px; color: #111; padding-left: 10px; }}
 .mchch-individual-aspect {{ color: #555; font-weight: 400; }}
 .mchch-individual-badge > .widget-html-content {{ font-size: 22px; font-weight: 700; color: white; background: #333;
   border-radius: 8px; padding: 2px 14px; white-space: nowrap; }}
@@ -198,20 +198,21 @@ CSS = """
 .mchch-individual-message > .widget-html-content {{ font-size: 22px; line-height: 1.5; }}
 .mchch-individual-closed {{ background: #EEF2F6; border: 3px solid #555; }}
 .mchch-individual-thanks-buttons {{ gap: 40px; }}
+.mchch-individual-code-box {{ margin-right: 56px; }}
+.mchch-individual-main {{ margin: 4px 0 8px 0; }}
 /* the skip button's default ipywidgets width (148px) cuts "ข้าม / ไม่เกี่ยวข้อง" short */
-.mchch .mchch-individual .mchch-level-skip {{ width: auto; padding: 0 18px; }}
 /* step 5: disagreement, consensus and reflection */
 .mchch-closed-note > .widget-html-content {{ display: inline-block; font-size: 18px; font-weight: 700; color: #5A3A00;
   background: #FFF4DC; border: 2px solid #E69F00; border-radius: 8px; padding: 2px 12px; white-space: nowrap; }}
-.mchch-dist-bars {{ display: flex; flex-direction: column; gap: 4px; }}
-.mchch-dist-row {{ display: flex; align-items: center; gap: 8px; padding: 1px 4px; border: 3px solid transparent;
+.mchch-dist-bars {{ display: flex; flex-direction: column; gap: 1px; }}
+.mchch-dist-row {{ display: flex; align-items: center; gap: 8px; padding: 0 4px; border: 2px solid transparent;
   border-radius: 8px; }}
-.mchch-dist-row.mchch-dist-agreed {{ border-color: #111; background: #FFF4DC; }}
+.mchch-dist-row.mchch-dist-agreed {{ border: 3px solid #111; margin: -1px 0; background: #FFF4DC; }}
 .mchch-dist-level {{ display: inline-flex; align-items: center; justify-content: center; flex: 0 0 auto;
-  width: 40px; height: 36px; border-radius: 6px; font-size: 24px; font-weight: 700; }}
+  width: 40px; height: 27px; border-radius: 6px; font-size: 21px; font-weight: 700; }}
 .mchch-dist-track {{ display: flex; align-items: center; gap: 8px; flex: 1 1 auto; min-width: 0; }}
-.mchch-dist-bar {{ height: 28px; border-radius: 4px; min-width: 3px; box-shadow: inset 0 0 0 1px rgba(0,0,0,0.35); }}
-.mchch-dist-count {{ font-size: 22px; font-weight: 700; white-space: nowrap; }}
+.mchch-dist-bar {{ height: 22px; border-radius: 4px; min-width: 3px; box-shadow: inset 0 0 0 1px rgba(0,0,0,0.35); }}
+.mchch-dist-count {{ font-size: 21px; font-weight: 700; white-space: nowrap; line-height: 1.2; }}
 .mchch-dist-zero {{ color: #777; font-weight: 400; }}
 .mchch-dist-mark {{ font-size: 17px; font-weight: 700; white-space: nowrap; }}
 .mchch-dist-line {{ font-size: 18px; color: #333; line-height: 1.4; margin-top: 2px; }}
@@ -221,22 +222,29 @@ CSS = """
 /* ten rows fit below the app's header at 1280×720; more scroll inside the list, the heading stays */
 .mchch-disagree-list {{ max-height: calc(100vh - 230px); min-height: 160px; overflow-y: auto; flex-wrap: nowrap; }}
 .mchch-disagree-list > * {{ flex-shrink: 0; }}
-.mchch-disagree-row {{ border-bottom: 1px solid #D6DEE6; padding: 2px 4px 2px 0; gap: 10px; }}
+.mchch-disagree-row {{ border-bottom: 1px solid #D6DEE6; padding: 1px 4px 1px 0; gap: 10px; }}
+.mchch-disagree-row > * {{ margin-top: 0 !important; margin-bottom: 0 !important; }}
 .mchch-disagree-rank {{ flex: 0 0 40px; }}
 .mchch-disagree-rank > .widget-html-content {{ font-size: 24px; font-weight: 700; text-align: center; color: #0072B2; }}
-.mchch-disagree-info > .widget-html-content {{ line-height: 1.25; }}
-.mchch-disagree-title {{ font-size: 20px; font-weight: 700; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }}
+.mchch-disagree-info > .widget-html-content {{ line-height: 1.2; }}
+.mchch-disagree-title {{ font-size: 20px; font-weight: 700; white-space: nowrap; overflow: hidden; text-overflow: ellipsis;
+  line-height: 1.2; }}
 .mchch-disagree-facts {{ font-size: 16px; color: #444; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }}
 .mchch-disagree-strip {{ flex: 0 0 auto; }}
-.mchch-strip {{ display: flex; align-items: flex-end; gap: 3px; height: 50px; }}
-.mchch-strip-cell {{ display: flex; flex-direction: column; align-items: center; justify-content: flex-end; width: 32px; }}
-.mchch-strip-count {{ font-size: 15px; font-weight: 700; line-height: 1.1; }}
-.mchch-strip-zero .mchch-strip-count {{ color: #999; font-weight: 400; }}
-.mchch-strip-bar {{ display: block; width: 26px; min-height: 2px; border-radius: 2px 2px 0 0;
+.mchch-strip {{ display: flex; align-items: flex-end; gap: 4px; }}
+.mchch-strip-cell {{ flex: 0 0 auto; display: flex; flex-direction: column; align-items: center; justify-content: flex-end; width: 34px;
+  height: 44px; border-bottom: 2px solid #555; }}
+.mchch-strip-count {{ font-size: 18px; font-weight: 700; line-height: 1.1; }}
+.mchch-strip-zero .mchch-strip-count {{ color: #888; font-weight: 400; }}
+.mchch-strip-bar {{ display: block; width: 28px; min-height: 1px; border-radius: 2px 2px 0 0;
   box-shadow: inset 0 0 0 1px rgba(0,0,0,0.3); }}
-.mchch-strip-level {{ font-size: 13px; line-height: 1.1; color: #333; border-top: 2px solid #555; width: 100%;
-  text-align: center; }}
-.mchch-disagree-tag {{ flex: 0 0 190px; }}
+.mchch-strip-chip {{ display: inline-flex; align-items: center; justify-content: center; width: 34px; height: 28px;
+  border-radius: 6px; font-size: 19px; font-weight: 700; }}
+.mchch-disagree-header {{ position: sticky; top: 0; z-index: 1; background: white; border-bottom: 2px solid #555;
+  padding: 0 4px 2px 0; gap: 10px; }}
+.mchch-disagree-header .widget-html-content {{ font-size: 16px; color: #444; line-height: 1.3; }}
+.mchch-disagree-col-counts {{ float: right; }}
+.mchch-disagree-tag {{ flex: 0 0 215px; width: 215px; }}
 .mchch-agreed-tag {{ display: inline-block; font-size: 17px; font-weight: 700; color: #00603F; background: #E3F4EC;
   border: 2px solid #00603F; border-radius: 8px; padding: 0 8px; white-space: nowrap; line-height: 1.5; }}
 .mchch .mchch-disagree-discuss {{ font-size: 20px !important; font-weight: 700; }}
@@ -245,27 +253,33 @@ CSS = """
 .mchch-disagree-empty {{ background: #EEF2F6; border-radius: 10px; padding: 10px 16px; margin: 4px 0 6px 0; }}
 .mchch-disagree-empty > .widget-html-content {{ font-size: 19px; line-height: 1.45; }}
 .mchch-consensus-nav {{ gap: 8px; margin-bottom: 2px; }}
-.mchch-consensus-nav button {{ font-size: 21px !important; font-weight: 600; }}
+.mchch-consensus-nav button {{ font-size: 26px !important; font-weight: 700; }}
 .mchch-consensus-position > .widget-html-content {{ font-size: 24px; font-weight: 700; white-space: nowrap;
   padding: 0 6px; }}
 .mchch-consensus-progress {{ margin-left: auto !important; }}
 .mchch-consensus-progress > .widget-html-content {{ font-size: 20px; font-weight: 700; color: #00603F;
   background: #E3F4EC; border-radius: 8px; padding: 2px 12px; white-space: nowrap; }}
-.mchch-consensus-title > .widget-html-content {{ line-height: 1.35; max-height: 2.8em; overflow: hidden; }}
-.mchch-consensus-name {{ font-size: 25px; font-weight: 700; }}
-.mchch-consensus-details {{ font-size: 17px; color: #555; }}
-.mchch-consensus-note-label > .widget-html-content {{ font-size: 18px; font-weight: 700; margin-top: 4px; }}
+.mchch-consensus-title > .widget-html-content {{ line-height: 1.25; padding-left: 8px; }}
+.mchch-consensus-name {{ font-size: 23px; font-weight: 700; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }}
+.mchch-consensus-details {{ font-size: 16px; color: #555; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }}
+.mchch-consensus-note-label {{ flex: 0 0 auto; }}
+.mchch-consensus-note-label > .widget-html-content {{ font-size: 18px; font-weight: 700; margin-top: 4px; padding-right: 8px; }}
 .mchch-consensus textarea {{ line-height: 1.35; resize: vertical; }}
 .mchch-consensus-previous > .widget-html-content {{ line-height: 1.35; }}
-.mchch-consensus-previous-line, .mchch-consensus-no-previous {{ font-size: 20px; font-weight: 600; }}
+.mchch-consensus-previous-line, .mchch-consensus-no-previous {{ display: inline-block; font-size: 20px;
+  font-weight: 600; margin-right: 10px; }}
+/* the ladder a little tighter than on the individual card: the note must fit under it at 1280×720 */
+.mchch .mchch-consensus .mchch-level-number {{ min-height: 50px; font-size: 28px !important; }}
+.mchch .mchch-consensus .mchch-level-words {{ min-height: 50px; padding: 2px 12px !important; line-height: 1.25 !important; }}
+.mchch .mchch-consensus .mchch-level-skip {{ width: auto; flex: 0 0 auto; height: 46px; padding: 0 16px; }}
 .mchch-consensus-no-previous {{ color: #555; font-weight: 400; }}
 .mchch-consensus-change {{ display: inline-block; font-size: 22px; font-weight: 700; border-radius: 8px;
   padding: 0 10px; margin-top: 2px; }}
 .mchch-change-up {{ background: #E3F4EC; color: #00603F; }}
 .mchch-change-down {{ background: #FDE2E1; color: #A61B12; }}
 .mchch-change-same {{ background: #EEF2F6; color: #333; }}
-.mchch-consensus-panels {{ margin: 6px 0 4px 0; }}
-.mchch-consensus-panels .widget-toggle-button {{ height: 46px; font-size: 19px !important; font-weight: 600; }}
+.mchch-consensus-panels {{ margin: 4px 0 2px 0; }}
+.mchch-consensus-panels .widget-toggle-button {{ height: 44px; font-size: 19px !important; font-weight: 600; }}
 .mchch-consensus-panels button.mod-active {{ background: #0072B2; color: white; }}
 .mchch-consensus-no-ratings > .widget-html-content {{ font-size: 18px; color: #555; padding: 8px 0; }}
 .mchch-consensus-empty {{ background: #EEF2F6; border-radius: 10px; padding: 18px 22px; }}
@@ -279,9 +293,9 @@ CSS = """
 .mchch-rounds-assessor button.mod-active {{ background: #0072B2; color: white; }}
 .mchch button.mchch-rounds-create {{ font-size: 24px !important; font-weight: 700; }}
 .mchch-rounds-row {{ border: 2px solid #D6DEE6; border-left: 10px solid #B8C4D0; border-radius: 8px; background: #F7F9FB;
-  padding: 2px 8px 2px 10px; margin: 0 0 6px 0; }}
+  padding: 1px 6px 1px 10px; margin: 0 0 4px 0; }}
 .mchch-rounds-row-open {{ border-color: #0072B2; background: #EEF6FB; }}
-.mchch-rounds-info > .widget-html-content {{ line-height: 1.35; white-space: normal; }}
+.mchch-rounds-info > .widget-html-content {{ line-height: 1.25; white-space: normal; }}
 .mchch-rounds-name {{ font-size: 20px; }}
 .mchch-rounds-meta {{ font-size: 17px; color: #333; display: flex; align-items: center; flex-wrap: wrap; gap: 4px 12px; }}
 .mchch-rounds-track {{ display: inline-block; width: 110px; height: 14px; background: #D6DEE6; border-radius: 7px;
@@ -300,13 +314,13 @@ CSS = """
 .mchch-external-pickers {{ gap: 16px; }}
 .mchch-external-summary > .widget-html-content {{ font-size: 21px; font-weight: 700; line-height: 1.35; white-space: normal; }}
 .mchch-external-table > .widget-html-content {{ white-space: normal; line-height: 1.3; }}
-.mchch-external-table table {{ width: 100%; border-collapse: collapse; font-size: 18px; }}
+.mchch-external-table table {{ width: 100%; border-collapse: collapse; font-size: 20px; }}
 .mchch-external-table th {{ font-size: 17px; text-align: center; background: #EEF2F6; border-bottom: 2px solid #444;
   padding: 2px 8px; }}
 .mchch-external-table th.mchch-external-indicator {{ text-align: left; }}
 .mchch-external-table td {{ padding: 2px 8px; border-bottom: 1px solid #D6DEE6; vertical-align: middle; }}
 .mchch-external-table td.mchch-external-self, .mchch-external-table td.mchch-external-external,
-.mchch-external-table td.mchch-external-target {{ text-align: center; font-size: 20px; font-weight: 700; width: 84px; }}
+.mchch-external-table td.mchch-external-target {{ text-align: center; font-size: 22px; font-weight: 700; width: 84px; }}
 .mchch-external-table td.mchch-external-difference {{ width: 300px; }}
 .mchch-external-table tr.mchch-external-lower td {{ background: #FFF1E6; }}
 .mchch-external-table tr.mchch-external-higher td {{ background: #E6F1FA; }}

@@ -24,7 +24,6 @@ from .widget_profile import ProfileStep
 from .widget_save_status import SaveStatus
 from .widget_undo import UndoButton
 
-
 SCREENS = (
     ("nav_overview", "overview"), ("nav_step1", "profile"), ("nav_step2", "forum"), ("nav_step3", "plan"),
     ("nav_step5", "assess"),

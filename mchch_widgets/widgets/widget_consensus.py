@@ -1,9 +1,10 @@
 """The consensus card: one indicator at a time on the projector, the group agrees on its level.
 
-Left (about 60%): the ladder as big buttons and the note "evidence / why we agreed".
-Right: last round's agreed level (and, once chosen, an arrow: up, down or the same), then
-either how everyone scored on their own or the lessons learnt (ถอดบทเรียน), switched by two
-big buttons: both together do not fit a 1280×720 projector with the ladder legible.
+Left (about 60%): the ladder as big buttons. Right: last round's agreed level (and, once
+chosen, an arrow: up, down or the same), then one of two panels, switched by two big
+buttons: how everyone scored on their own with the note "evidence / why we agreed", or
+the lessons learnt (ถอดบทเรียน). All of it at once does not fit a 1280×720 projector
+with the ladder legible; the reflection comes after the agreement anyway.
 
 Choosing a level records the consensus at once (a new row in scores.csv; the latest
 counts). A note typed before any level is chosen waits in its box and is saved with the
@@ -74,9 +75,10 @@ class ConsensusScoring(widgets.VBox):
         self._listening = True
         self._quiet = False
         lang = language
-        big = widgets.Layout(width="170px", min_width="170px", height="52px")
-        self.back = widgets.Button(description=t("consensus_back", lang), layout=big)
-        self.forward = widgets.Button(description=t("consensus_forward", lang), layout=big)
+        # arrows alone, beside "ข้อ 3/10": the title needs the width of the row on a projector
+        big = widgets.Layout(width="76px", min_width="76px", height="52px")
+        self.back = widgets.Button(description="◀", layout=big)
+        self.forward = widgets.Button(description="▶", layout=big)
         self.back.on_click(lambda _b: self._step_by(-1))
         self.forward.on_click(lambda _b: self._step_by(1))
         self.position = markup_block("", "mchch-consensus-position")
@@ -85,17 +87,17 @@ class ConsensusScoring(widgets.VBox):
         self.nav = widgets.HBox(layout=widgets.Layout(width="100%", align_items="center"))
         self.nav.add_class("mchch-consensus-nav")
         self.title = markup_block("", "mchch-consensus-title")
+        self.title.layout = widgets.Layout(flex="1 1 auto", width="auto", min_width="0")
 
         self.ladder_box = widgets.VBox(layout=widgets.Layout(width="100%"))
-        self.note = widgets.Textarea(rows=2, continuous_update=False,
-                                     layout=widgets.Layout(width="100%", height="auto"))
+        self.note = widgets.Textarea(rows=2, continuous_update=False, placeholder=t("consensus_note_label", lang),
+                                     layout=widgets.Layout(width="auto", height="auto"))
         self.note.observe(self._on_note, "value")
         self.note_hint = text_block("", "mchch-note")
-        left = widgets.VBox(
-            [self.ladder_box, text_block(t("consensus_note_label", lang), "mchch-consensus-note-label"),
-             self.note, self.note_hint],
-            layout=widgets.Layout(width="60%", min_width="0", padding="0 16px 0 0"),
-        )
+        label = widgets.HBox([text_block(t("consensus_note_label", lang), "mchch-consensus-note-label"),
+                              self.note_hint], layout=widgets.Layout(width="100%", align_items="baseline"))
+        self.note_part = [label, self.note]
+        left = widgets.VBox([self.ladder_box], layout=widgets.Layout(width="60%", min_width="0", padding="0 16px 0 0"))
         self.previous_round = markup_block("", "mchch-consensus-previous")
         self.panel_choice = widgets.ToggleButtons(
             options=[(t("consensus_panel_scores", lang), SCORES_PANEL),
@@ -108,12 +110,14 @@ class ConsensusScoring(widgets.VBox):
         self.distribution = Distribution({}, 0, scale, lang, None, digits)
         self.no_ratings = text_block(t("consensus_no_ratings", lang), "mchch-consensus-no-ratings")
         self.reflection = ReflectionBox(session, status, lang, round_id, "")
+        # The panel's button already says ถอดบทเรียน, and the badge says "saved": room for the three boxes at 1280×720.
+        self.reflection.heading.layout.display = "none"
+        self.reflection.hint.layout.display = "none"
         self.panel = widgets.VBox(layout=widgets.Layout(width="100%"))
-        right = widgets.VBox([self.previous_round, self.panel_choice, self.panel],
-                             layout=widgets.Layout(width="40%", min_width="0"))
-        right.add_class("mchch-consensus-right")
-        self._screen = [self.nav, self.title,
-                        widgets.HBox([left, right], layout=widgets.Layout(width="100%", align_items="flex-start"))]
+        self.right = widgets.VBox(layout=widgets.Layout(width="40%", min_width="0"))
+        self.right.add_class("mchch-consensus-right")
+        self._screen = [self.nav,
+                        widgets.HBox([left, self.right], layout=widgets.Layout(width="100%", align_items="flex-start"))]
         self.empty = text_block(t("consensus_none_selected", lang), "mchch-consensus-empty")
         self.refresh()
 
@@ -167,6 +171,7 @@ class ConsensusScoring(widgets.VBox):
             self.children = [self.empty]
             return
         self.children = self._screen
+        self.distribution.scale = self.session.workbook.profile.levels  # the profile may have changed it
         self._load(self.indicator_id if self.indicator_id in ids else ids[0])
 
     def set_order(self, indicator_ids: list[str]) -> None:
@@ -225,17 +230,20 @@ class ConsensusScoring(widgets.VBox):
 
     def _draw(self) -> None:
         """Everything on the card that depends on what is saved: position, progress, choice, note, panels."""
+        if self.indicator_id not in self.order:
+            self.refresh()  # no longer selected (another tab changed the workbook): show another
+            return
         workbook = self.session.workbook
         indicator = workbook.indicator(self.indicator_id)
         closed = self.closed
         stats = scoring.round_stats(workbook, self.round_id).loc[self.indicator_id]
         current = self.consensus()
-        self._draw_nav(closed)
         details = indicator.description.replace("\n", " ").strip()
         self.title.value = (
-            f"<span class='mchch-consensus-name'>{escape(indicator.title)}</span>"
-            + (f" <span class='mchch-consensus-details'>{escape(details)}</span>" if details else "")
+            f"<div class='mchch-consensus-name'>{escape(indicator.title)}</div>"
+            + (f"<div class='mchch-consensus-details'>{escape(details)}</div>" if details else "")
         )
+        self._draw_nav(closed)
         ladder = self.ladder
         ladder.disabled = closed
         ladder.show_choice(current.score if current else None, skipped=current is not None and current.score is None)
@@ -243,7 +251,6 @@ class ConsensusScoring(widgets.VBox):
         with self._quietly():
             self.note.value = current.note if current else self._drafts.get(self.indicator_id, "")
         self.note.disabled = closed
-        self.note.placeholder = t("consensus_note_label", self.language)
         self.note_hint.value = "" if closed else escape(
             t("consensus_note_saves" if current else "consensus_note_pending", self.language))
         self.previous_round.value = self._previous_markup(stats, current)
@@ -264,8 +271,9 @@ class ConsensusScoring(widgets.VBox):
         mine = progress[progress["round_id"] == self.round_id]
         done, total = (int(mine.iloc[0]["n_decided"]), int(mine.iloc[0]["n_indicators"])) if len(mine) else (0, 0)
         self.progress.value = escape(t("consensus_progress", self.language, done=self._n(done), total=self._n(total)))
-        self.nav.children = [self.back, self.position, self.forward, self.progress,
-                             *([self.closed_note] if closed else [])]
+        self.nav.children = [self.back, self.position, self.forward, self.title, self.progress]
+        self.right.children = [*([self.closed_note] if closed else []), self.previous_round, self.panel_choice,
+                               self.panel]
 
     def _previous_markup(self, stats: pd.Series, current: Score | None) -> str:
         lang = self.language
@@ -285,10 +293,8 @@ class ConsensusScoring(widgets.VBox):
     def _show_panel(self) -> None:
         if self.panel_choice.value == REFLECTION_PANEL:
             self.panel.children = [self.reflection]
-        elif self.distribution.total:
-            self.panel.children = [self.distribution]
         else:
-            self.panel.children = [self.no_ratings]
+            self.panel.children = [self.distribution if self.distribution.total else self.no_ratings, *self.note_part]
 
     # --- recording -----------------------------------------------------------------------
 

@@ -18,28 +18,60 @@ from .. import scoring
 from ..session import Session
 from ..text import t
 from .style import markup_block, text_block
-from .widget_distribution import counts_of, number_text, strip_html
+from .widget_distribution import counts_of, number_text, strip_header_html, strip_html
+
+
+def strip_width(scale: range) -> str:
+    """The width of the small histogram's column (as in the CSS: 34px a level, 4px between)."""
+    return f"{len(scale) * 38 - 4}px"
+
+
+def _columns(rank: str, info: str, strip: str, tag: str, scale: range) -> list[widgets.HTML]:
+    """The four text columns of a row (or of the header), in the widths every row shares."""
+    cells = [markup_block(rank, "mchch-disagree-rank"), markup_block(info, "mchch-disagree-info"),
+             markup_block(strip, "mchch-disagree-strip"), markup_block(tag, "mchch-disagree-tag")]
+    cells[1].layout = widgets.Layout(flex="1 1 auto", width="auto", min_width="0")
+    cells[2].layout = widgets.Layout(width=strip_width(scale), min_width=strip_width(scale))
+    return cells
+
+
+BUTTON_WIDTH = "250px"
 
 
 class DisagreementRow(widgets.HBox):
     """One indicator: rank, title and spread in words, a small histogram, the agreed tag, a button."""
 
-    def __init__(self, indicator_id: str, rank: int | None, markup: dict[str, str], language: str,
+    def __init__(self, indicator_id: str, rank: int | None, markup: dict[str, str], scale: range, language: str,
                  on_discuss: Callable[[str], None]) -> None:
         super().__init__(layout=widgets.Layout(width="100%", align_items="center"))
         self.add_class("mchch-disagree-row")
         self.indicator_id = indicator_id
         self.position = rank  # 1 = widest disagreement; None: nobody scored it on their own
-        self.rank = markup_block(markup["rank"], "mchch-disagree-rank")
-        self.info = markup_block(markup["info"], "mchch-disagree-info")
-        self.info.layout = widgets.Layout(flex="1 1 auto", width="auto", min_width="0")
-        self.strip = markup_block(markup["strip"], "mchch-disagree-strip")
-        self.tag = markup_block(markup["tag"], "mchch-disagree-tag")
+        self.rank, self.info, self.strip, self.tag = _columns(markup["rank"], markup["info"], markup["strip"],
+                                                              markup["tag"], scale)
         self.discuss = widgets.Button(description=t("disagree_discuss", language), button_style="primary",
-                                      layout=widgets.Layout(width="250px", min_width="250px", height="46px"))
+                                      layout=widgets.Layout(width=BUTTON_WIDTH, min_width=BUTTON_WIDTH, height="44px"))
         self.discuss.add_class("mchch-disagree-discuss")
         self.discuss.on_click(lambda _b: on_discuss(self.indicator_id))
         self.children = [self.rank, self.info, self.strip, self.tag, self.discuss]
+
+
+def _header(scale: range, language: str, digits: bool) -> widgets.HBox:
+    """What the columns hold; the level numbers stand over the small histograms' columns."""
+    info = (f"<span>{escape(t('disagree_col_indicator', language))}</span>"
+            f"<span class='mchch-disagree-col-counts'>{escape(t('disagree_col_counts', language))}</span>")
+    cells = _columns("", info, strip_header_html(scale, language, digits),
+                     escape(t("disagree_col_agreed", language)), scale)
+    room = widgets.HTML(layout=widgets.Layout(width=BUTTON_WIDTH, min_width=BUTTON_WIDTH))
+    header = widgets.HBox([*cells, room], layout=widgets.Layout(width="100%", align_items="flex-end"))
+    header.add_class("mchch-disagree-header")
+    return header
+
+
+def _close_tree(widget: widgets.Widget) -> None:
+    for child in getattr(widget, "children", ()):
+        _close_tree(child)
+    widget.close()
 
 
 class DisagreementList(widgets.VBox):
@@ -95,8 +127,12 @@ class DisagreementList(widgets.VBox):
         top = [self.heading] + ([self.closed_note] if found is not None and found.closed else [])
         if ranked.empty and not n_raters:
             top.append(self.empty)
-        self.list.children = [*self.rows[:len(ranked)], *([self.unrated_heading] if later else []), *later]
+        header = [_header(workbook.profile.levels, lang, self.digits)] if len(ranked) else []
+        old = [child for child in self.list.children if child is not self.unrated_heading]
+        self.list.children = [*header, *self.rows[:len(ranked)], *([self.unrated_heading] if later else []), *later]
         self.children = [*top, self.list]
+        for child in old:
+            _close_tree(child)  # the rows drawn before: nothing refers to them any more
 
     def _row(self, indicator_id: str, stats: pd.Series, rank: int | None, table: pd.DataFrame) -> DisagreementRow:
         counts, skipped = counts_of(self.session.workbook, self.round_id, indicator_id, table)
@@ -107,7 +143,7 @@ class DisagreementList(widgets.VBox):
             "strip": strip_html(counts, skipped, scale, self.language, self.digits) if stats["n_raters"] else "",
             "tag": self._tag(stats),
         }
-        return DisagreementRow(indicator_id, rank, markup, self.language, self.on_discuss)
+        return DisagreementRow(indicator_id, rank, markup, scale, self.language, self.on_discuss)
 
     def _info(self, stats: pd.Series) -> str:
         lang = self.language

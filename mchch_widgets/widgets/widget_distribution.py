@@ -19,7 +19,8 @@ from ..text import t
 from ..thai import thai_digits
 from .widget_ladder import ink_on, step_colour
 
-BAR_ROOM = 72  # percent of the track the longest bar takes: the rest is for its count and mark
+BAR_ROOM = 64  # percent of the track the longest bar takes: the rest is for its count and mark
+STRIP_HEIGHT = 22  # px of the tallest column in a list row's small histogram
 
 
 def counts_of(workbook: Workbook, round_id: str, indicator_id: str,
@@ -77,21 +78,34 @@ def bars_html(counts: dict[int, int], skipped: int, scale: range, language: str,
 
 
 def strip_html(counts: dict[int, int], skipped: int, scale: range, language: str, digits: bool = True) -> str:
-    """A small histogram for a list row: one column per level, lowest on the left, count on top."""
+    """A small histogram for a list row: one column per level, lowest on the left, its count on top.
+
+    The level numbers stand once above the list (strip_header_html), in the same columns.
+    """
     levels = list(scale)
     most = max((counts.get(level, 0) for level in levels), default=0) or 1
     cells = []
     for position, level in enumerate(levels):
         colour = step_colour(position, len(levels))
         count = counts.get(level, 0)
-        height = round(20 * count / most)
         cells.append(
             f"<div class='mchch-strip-cell{' mchch-strip-zero' if not count else ''}'>"
             f"<span class='mchch-strip-count'>{number_text(count, language, digits)}</span>"
-            f"<span class='mchch-strip-bar' style='height:{height}px;background:{colour}'></span>"
-            f"<span class='mchch-strip-level'>{number_text(level, language, digits)}</span></div>"
+            f"<span class='mchch-strip-bar' style='height:{round(STRIP_HEIGHT * count / most)}px;"
+            f"background:{colour}'></span></div>"
         )
     return f"<div class='mchch-strip'>{''.join(cells)}</div>"
+
+
+def strip_header_html(scale: range, language: str, digits: bool = True) -> str:
+    """The level numbers over the strips' columns, each in its ladder colour."""
+    levels = list(scale)
+    chips = []
+    for position, level in enumerate(levels):
+        colour = step_colour(position, len(levels))
+        chips.append(f"<span class='mchch-strip-chip' style='background:{colour};color:{ink_on(colour)}'>"
+                     f"{number_text(level, language, digits)}</span>")
+    return f"<div class='mchch-strip mchch-strip-header'>{''.join(chips)}</div>"
 
 
 class Distribution(widgets.HTML):

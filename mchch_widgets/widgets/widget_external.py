@@ -35,10 +35,12 @@ class SelfVsExternal(widgets.VBox):
         self.language = language
         self.digits = digits and language == "th"
         lang = language
-        picker = widgets.Layout(flex="1 1 0", width="auto", min_width="0")
-        self.external = widgets.Dropdown(description=t("external_choose_external", lang), layout=picker,
+        # External rounds carry long names (the committee's); self rounds are "รอบที่ ๔".
+        self.external = widgets.Dropdown(description=t("external_choose_external", lang),
+                                         layout=widgets.Layout(flex="3 1 0", width="auto", min_width="0"),
                                          style={"description_width": "auto"})
-        self.own = widgets.Dropdown(description=t("external_choose_self", lang), layout=picker,
+        self.own = widgets.Dropdown(description=t("external_choose_self", lang),
+                                    layout=widgets.Layout(flex="2 1 0", width="auto", min_width="0"),
                                     style={"description_width": "auto"})
         self.pickers = widgets.HBox([self.external, self.own], layout=widgets.Layout(width="100%"))
         self.pickers.add_class("mchch-external-pickers")

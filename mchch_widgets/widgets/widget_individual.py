@@ -51,6 +51,7 @@ class IndividualScoring(widgets.VBox):
     def __init__(self, session: Session, status: SaveStatus, language: str, round_id: str,
                  digits: bool = True, on_reveal: Callable[[], None] | None = None) -> None:
         super().__init__(layout=widgets.Layout(width="100%"))
+        self._claiming = False  # the code on screen is new and not yet taken by a saved rating
         self.add_class("mchch-individual")
         self.session = session
         self.status = status
@@ -89,15 +90,23 @@ class IndividualScoring(widgets.VBox):
             layout=widgets.Layout(align_items="center", flex_flow="row wrap"),
         )
         self.reveal_button = self._reveal_button()
-        reveal = widgets.HBox(
+        facilitator = widgets.HBox(
             [text_block(t("individual_reveal_note", lang), "mchch-individual-reveal-note"), self.reveal_button],
-            layout=widgets.Layout(align_items="center", justify_content="flex-end", width="100%"),
+            layout=widgets.Layout(align_items="center", margin="0 0 0 auto"),
         )
-        main = _box([self.handover_heading, text_block(t("individual_your_code", lang), "mchch-individual-code-label"),
-                     self.next_code, self.start_button, self.rated_count, anonymous],
-                    "mchch-individual-main", align_items="center")
-        side = _box([returning], "mchch-individual-side")
-        self.handover_card = _box([main, side, reveal], "mchch-individual-card")
+        if self.on_reveal is None:
+            facilitator.layout.display = "none"
+        code = _box([text_block(t("individual_your_code", lang), "mchch-individual-code-label"), self.next_code],
+                    "mchch-individual-code-box", width="auto", align_items="center")
+        go = _box([self.start_button, self.rated_count, anonymous], "mchch-individual-go", width="auto",
+                  align_items="center")
+        main = widgets.HBox([code, go], layout=widgets.Layout(width="100%", justify_content="center",
+                                                               align_items="center"))
+        main.add_class("mchch-individual-main")
+        bottom = widgets.HBox([returning, facilitator], layout=widgets.Layout(
+            width="100%", align_items="center", flex_flow="row wrap"))
+        bottom.add_class("mchch-individual-side")
+        self.handover_card = _box([self.handover_heading, main, bottom], "mchch-individual-card")
 
     def _reveal_button(self) -> widgets.Button:
         button = _button(t("individual_reveal", self.language), "mchch-individual-reveal", height="52px")
@@ -110,8 +119,9 @@ class IndividualScoring(widgets.VBox):
         lang = self.language
         self.position = markup_block("", "mchch-individual-position")
         self.code_badge = markup_block("", "mchch-individual-badge")
-        top = widgets.HBox([self.position, self.code_badge],
-                           layout=widgets.Layout(width="100%", justify_content="space-between", align_items="center"))
+        # The participant's code in the top left corner: who is scoring now.
+        corner = widgets.HBox([self.code_badge, self.position],
+                              layout=widgets.Layout(align_items="center", flex_flow="row wrap"))
         self.title = markup_block("", "mchch-individual-title")
         self.description = markup_block("", "mchch-individual-description")
         self.earlier = markup_block("", "mchch-individual-earlier")
@@ -123,18 +133,17 @@ class IndividualScoring(widgets.VBox):
         self.finish_button.on_click(lambda _b: self.finish())
         nav = widgets.HBox([self.previous_button, self.next_button],
                            layout=widgets.Layout(width="100%", justify_content="space-between"))
-        left = _box([self.title, self.description, self.earlier, nav, self.finish_button],
+        left = _box([corner, self.title, self.description, self.earlier, nav, self.finish_button],
                     "mchch-individual-left", width="390px", flex="0 0 390px")
         self.ladder_area = widgets.Box(layout=widgets.Layout(flex="1 1 auto", width="auto", min_width="0"))
         body = widgets.HBox([left, self.ladder_area], layout=widgets.Layout(width="100%", align_items="flex-start"))
-        self.rating_card = _box([top, body], "mchch-individual-card")
+        self.rating_card = _box([body], "mchch-individual-card")
 
     def _build_thanks(self) -> None:
         lang = self.language
         self.thanks_counts = markup_block("", "mchch-individual-thanks-counts")
         self.edit_button = _button(t("individual_edit", lang), "mchch-individual-secondary", height="56px")
-        self.hand_over_button = _button("", "mchch-individual-start", height="76px")
-        self.hand_over_button.description = t("individual_hand_over", lang)
+        self.hand_over_button = _button(t("individual_hand_over", lang), "mchch-individual-start", height="76px")
         self.edit_button.on_click(lambda _b: self.edit())
         self.hand_over_button.on_click(lambda _b: self.hand_over())
         buttons = widgets.HBox([self.edit_button, self.hand_over_button],
@@ -202,7 +211,7 @@ class IndividualScoring(widgets.VBox):
         self.message.value = escape(text)
         reveal = [self.closed_reveal] if card == CLOSED else []
         heading_row = [self.message_heading] if heading else []
-        box = _box([*heading_row, self.message, *reveal], "mchch-individual-card")
+        box = _box([*heading_row, self.message, *reveal], "mchch-individual-card", align_items="center")
         box.add_class(f"mchch-individual-{card}")
         self.children = [box]
         self._apply_listening()
@@ -292,6 +301,7 @@ class IndividualScoring(widgets.VBox):
             self.refresh()
             return
         self._begin(assessment.next_rater_code(self._workbook(), self.round_id))
+        self._claiming = True  # the code is taken by its first saved rating (another tab may hand it out too)
 
     def continue_with(self, typed: str) -> bool:
         """A returning participant types their code; False (message in the badge) when it cannot be used."""
@@ -322,6 +332,7 @@ class IndividualScoring(widgets.VBox):
             self.refresh()
             return
         self.rater = code
+        self._claiming = False
         self._show_rating(self._resume_at(code))
 
     def _step_by(self, step: int) -> None:
@@ -356,17 +367,28 @@ class IndividualScoring(widgets.VBox):
         code = self.rater
         earlier = assessment.current_score(self._workbook(), self.round_id, indicator_id, code)
         if earlier is None or earlier.score != level:  # the same choice again adds no row
+            claim = self._claiming
             recorded = save_change(
                 self.session, self.status, self.language,
-                lambda wb: assessment.record_score(wb, self.round_id, indicator_id, code, level), store.SCORES,
+                lambda wb: assessment.record_score(wb, self.round_id, indicator_id, code, level, claim=claim),
+                store.SCORES,
             )
             if recorded is None:
                 self.refresh()  # refused (say, the round was closed elsewhere): show what holds now
                 return
-            note = self._replaced_note(recorded)
+            self._claiming = False
+            note = self._replaced_note(recorded) or self._code_changed_note(code, recorded)
             if note:
                 self.status.saved(note)
         self._after_choice(indicator_id)
+
+    def _code_changed_note(self, handed: str, recorded: assessment.Recorded) -> str:
+        """Another tab handed out the same code first: this participant carries on under the next one."""
+        if recorded.score.rater == handed:
+            return ""
+        self.rater = recorded.score.rater
+        self.code_badge.value = escape(t("individual_code_badge", self.language, code=self.rater))
+        return t("individual_code_changed", self.language, before=handed, after=self.rater)
 
     def _replaced_note(self, recorded: assessment.Recorded) -> str:
         replaced = recorded.replaced

@@ -42,10 +42,11 @@ class LevelButtons(widgets.VBox):
             number, words = self._level_row(level, levels.get(level, ""), position, count, level == target, digits)
             self.rows[level] = (number, words)
             rows.append(widgets.HBox([number, words], layout=widgets.Layout(width="100%", align_items="stretch")))
-        self.skip = widgets.Button(description=t("level_skip", language), icon="")
+        self.skip = widgets.Button(description=t("level_skip", language), layout=widgets.Layout(width="auto"))
         self.skip.add_class("mchch-level-skip")
         self.skip.on_click(lambda _b: self._choose(SKIP))
         keys = [str(level) for level in scale if 0 <= level <= 9]
+        self._listening = True  # the screen wants keys; they are heard only while not disabled too
         self.key_listener = KeyListener(keys)
         self.key_listener.on_key(lambda key: self._choose(int(key)))
         hint = t("level_keys_hint", language, low=keys[0], high=keys[-1]) if keys else ""
@@ -67,7 +68,7 @@ class LevelButtons(widgets.VBox):
         number.style.text_color = ink_on(colour)
         text = words.strip() or t("level_no_words", self.language)
         if is_target:
-            text = f"{text}   ◎ {t('ladder_target_badge', self.language)}"
+            text = f"{text}   {t('ladder_target_badge', self.language)}"
         described = widgets.Button(description=text, layout=widgets.Layout(flex="1 1 auto", width="auto", height="auto"))
         described.add_class("mchch-level-words")
         if is_target:
@@ -97,12 +98,13 @@ class LevelButtons(widgets.VBox):
 
     @property
     def listening(self) -> bool:
-        return self.key_listener.active
+        return self._listening
 
     @listening.setter
     def listening(self, on: bool) -> None:
         """Only the ladder on screen hears the keys."""
-        self.key_listener.active = on
+        self._listening = on
+        self._show()
 
     def _show(self, _change=None) -> None:
         for level, pair in self.rows.items():
@@ -117,4 +119,5 @@ class LevelButtons(widgets.VBox):
             self.skip.add_class("mchch-level-chosen")
         else:
             self.skip.remove_class("mchch-level-chosen")
-        self.key_listener.active = not self.disabled and self.key_listener.active
+        self.key_listener.active = self._listening and not self.disabled
+        self.hint.layout.display = "none" if self.disabled else None

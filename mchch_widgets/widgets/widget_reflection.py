@@ -35,10 +35,11 @@ class ReflectionBox(widgets.VBox):
         self._quiet = False  # set while boxes are filled from the workbook: nothing to save then
         self.closed_note = text_block(t("reflect_closed", language), "mchch-closed-note")
         self.fields: dict[str, widgets.Textarea] = {}
-        parts: list[widgets.Widget] = [text_block(t("reflect_heading", language), "mchch-reflect-heading")]
+        self.heading = text_block(t("reflect_heading", language), "mchch-reflect-heading")
+        parts: list[widgets.Widget] = [self.heading]
         for field in assessment.REFLECTION_FIELDS:
             box = widgets.Textarea(rows=2, continuous_update=False,
-                                   layout=widgets.Layout(width="100%", height="auto"))
+                                   layout=widgets.Layout(width="auto", height="auto"))
             box.observe(lambda change, field=field: self._on_text(field, change), "value")
             self.fields[field] = box
             parts += [text_block(t(f"reflect_{field}", language), "mchch-reflect-label"), box]

@@ -64,13 +64,24 @@ class RoundCloser(widgets.HBox):
     def _round(self) -> Round | None:
         return self.session.workbook.round(self.round_id)
 
-    def missing(self) -> int:
-        """Selected indicators of the round with no consensus yet."""
+    def _progress_row(self):
+        """The round's line of scoring.round_progress (None for an unknown round)."""
         progress = scoring.round_progress(self.session.workbook)
         mine = progress[progress["round_id"] == self.round_id]
-        if not len(mine):
-            return 0
-        return int(mine.iloc[0]["n_indicators"]) - int(mine.iloc[0]["n_decided"])
+        return mine.iloc[0] if len(mine) else None
+
+    def missing(self) -> int:
+        """Selected indicators of the round with no consensus yet."""
+        row = self._progress_row()
+        return 0 if row is None else int(row["n_indicators"]) - int(row["n_decided"])
+
+    def _progress(self) -> str:
+        """"ตกลงแล้ว 8/10 ข้อ · ผู้ประเมิน 14 คน": how far the round got before it is closed."""
+        row = self._progress_row()
+        if row is None:
+            return ""
+        return self._shown(t("rounds_progress", self.language, decided=int(row["n_decided"]),
+                             total=int(row["n_indicators"]), raters=int(row["n_raters"])))
 
     def _confirm_text(self) -> str:
         count = self.missing()
@@ -111,7 +122,8 @@ class RoundCloser(widgets.HBox):
             lines = [f"<b>{escape(state)}</b> <span class='mchch-closer-help'>· {escape(help_text)}</span>"]
         else:
             self.remove_class("mchch-closer-closed")
-            lines = [f"<b>{escape(t('closer_open_state', lang))}</b>"]
+            progress = f"<span class='mchch-closer-help'>· {escape(self._progress())}</span>"
+            lines = [f"<b>{escape(t('closer_open_state', lang))}</b> {progress}"]
         reopened = assessment.reopenings(found)
         if reopened:
             again = self._shown(t("closer_reopened", lang, count=len(reopened), when=self._when(reopened[-1])))

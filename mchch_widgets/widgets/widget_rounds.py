@@ -58,7 +58,7 @@ class RoundsList(widgets.HBox):
         self.label = widgets.Text(layout=widgets.Layout(width="100%"))
         self.day = widgets.Text(value=format_be_entry(today), placeholder=t("rounds_date_placeholder", lang),
                                 layout=widgets.Layout(width="100%"))
-        self.create = widgets.Button(description=t("rounds_create", lang), button_style="primary", icon="plus",
+        self.create = widgets.Button(description=t("rounds_create", lang), button_style="primary",
                                      layout=widgets.Layout(width="100%", height="56px", margin="10px 0 0 0"))
         self.create.add_class("mchch-rounds-create")
         self.create.on_click(lambda _b: self.create_round())
