@@ -156,7 +156,8 @@ CSS = """
   padding: 6px 12px !important; background: #F7F9FB; border: 3px solid #D6DEE6 !important; border-radius: 8px;
 }}
 .mchch .mchch-level-target {{ border-color: #D55E00 !important; }}
-.mchch .mchch-level-chosen {{ outline: 5px solid #111; outline-offset: -5px; font-weight: 700; }}
+.mchch .mchch-level-chosen {{ outline: 5px solid #111; outline-offset: -5px; }}
+.mchch .mchch-level-number.mchch-level-chosen {{ outline-color: #E69F00; outline-width: 6px; }}
 .mchch .mchch-level-words.mchch-level-chosen {{ background: #FFF4DC; }}
 .mchch .mchch-level-skip {{ height: 52px; margin-right: 16px; padding: 0 18px; }}
 /* step 5: individual scoring */

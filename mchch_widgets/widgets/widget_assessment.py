@@ -62,7 +62,8 @@ class RoundView(widgets.VBox):
         super().__init__(layout=widgets.Layout(width="100%"))
         self.add_class("mchch-assess-round")
         self.session, self.status, self.language, self.round_id, self.digits = session, status, language, round_id, digits
-        back = widgets.Button(description=t("assess_back", language), layout=widgets.Layout(width="auto"))
+        back = widgets.Button(description=t("assess_back", language),
+                              layout=widgets.Layout(width="auto", flex="0 0 auto"))
         back.add_class("mchch-assess-back")
         back.on_click(lambda _b: on_back())
         self.facts = markup_block("", "mchch-assess-round-facts")
@@ -81,6 +82,7 @@ class RoundView(widgets.VBox):
         header.add_class("mchch-assess-round-header")
         self.children = [header, self.phases, self.area]
         self._draw_facts()
+        session.on_change(self._saved)  # the header's progress follows every score
         self.phases.value = first_phase(session, round_id)
         self.phases.observe(lambda _c: self._show(), "value")
         self._show()
@@ -121,6 +123,14 @@ class RoundView(widgets.VBox):
 
     def _closed_or_opened(self) -> None:
         self.refresh()
+
+    def _saved(self, _files: tuple[str, ...]) -> None:
+        if self.session.workbook.round(self.round_id) is not None:
+            self.closer.refresh()
+
+    def close(self) -> None:
+        self.session.off_change(self._saved)
+        super().close()
 
     def refresh(self) -> None:
         """Draw again from the workbook (a save here or in another tab)."""

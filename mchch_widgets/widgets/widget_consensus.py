@@ -24,6 +24,7 @@ from .. import assessment, scoring, store
 from ..model import CONSENSUS, Indicator, Score, Workbook
 from ..session import Session
 from ..text import t
+from .closing import close_tree
 from .style import markup_block, text_block
 from .widget_distribution import Distribution, counts_of, number_text
 from .widget_level_buttons import LevelButtons
@@ -46,13 +47,6 @@ def previous_round_label(workbook: Workbook, round_id: str, indicator_id: str) -
         & table["consensus"].notna() & (table["round_id"].map(order.index) < order.index(round_id))
     ]
     return str(earlier.iloc[-1]["round_label"]) if len(earlier) else ""
-
-
-def _close_tree(widget: widgets.Widget) -> None:
-    """Close a widget and everything inside it (its key listener too), so no old ladder hears keys."""
-    for child in getattr(widget, "children", ()):
-        _close_tree(child)
-    widget.close()
 
 
 class ConsensusScoring(widgets.VBox):
@@ -225,7 +219,7 @@ class ConsensusScoring(widgets.VBox):
         self._ladders[indicator.indicator_id] = (made_from, ladder)
         if found:
             found[1].listening = False
-            _close_tree(found[1])
+            close_tree(found[1])
         return ladder
 
     def _draw(self) -> None:

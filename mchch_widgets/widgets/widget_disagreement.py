@@ -17,6 +17,7 @@ import pandas as pd
 from .. import scoring
 from ..session import Session
 from ..text import t
+from .closing import close_tree
 from .style import markup_block, text_block
 from .widget_distribution import counts_of, number_text, strip_header_html, strip_html
 
@@ -66,12 +67,6 @@ def _header(scale: range, language: str, digits: bool) -> widgets.HBox:
     header = widgets.HBox([*cells, room], layout=widgets.Layout(width="100%", align_items="flex-end"))
     header.add_class("mchch-disagree-header")
     return header
-
-
-def _close_tree(widget: widgets.Widget) -> None:
-    for child in getattr(widget, "children", ()):
-        _close_tree(child)
-    widget.close()
 
 
 class DisagreementList(widgets.VBox):
@@ -132,7 +127,7 @@ class DisagreementList(widgets.VBox):
         self.list.children = [*header, *self.rows[:len(ranked)], *([self.unrated_heading] if later else []), *later]
         self.children = [*top, self.list]
         for child in old:
-            _close_tree(child)  # the rows drawn before: nothing refers to them any more
+            close_tree(child)  # the rows drawn before: nothing refers to them any more
 
     def _row(self, indicator_id: str, stats: pd.Series, rank: int | None, table: pd.DataFrame) -> DisagreementRow:
         counts, skipped = counts_of(self.session.workbook, self.round_id, indicator_id, table)

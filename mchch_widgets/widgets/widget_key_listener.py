@@ -35,8 +35,16 @@ function render({ model, el }) {
     model.set("presses", model.get("presses") + 1);
     model.save_changes();
   };
+  // Marks on the element say whether keys are heard now (tests wait for them).
+  const mark = () => el.toggleAttribute("data-active", Boolean(model.get("active")));
+  model.on("change:active", mark);
+  mark();
   document.addEventListener("keydown", onKey);
-  return () => document.removeEventListener("keydown", onKey);
+  el.setAttribute("data-ready", "1");
+  return () => {
+    document.removeEventListener("keydown", onKey);
+    model.off("change:active", mark);
+  };
 }
 export default { render };
 """
@@ -53,6 +61,7 @@ class KeyListener(anywidget.AnyWidget):
 
     def __init__(self, keys: list[str] | tuple[str, ...] = (), **kwargs) -> None:
         super().__init__(listen_for=list(keys), **kwargs)
+        self.add_class("mchch-key-listener")
         self._callbacks: list[Callable[[str], None]] = []
         self.observe(self._pressed, "presses")
 
