@@ -84,7 +84,7 @@ def add_round(workbook: Workbook, label: str, held_on: date, assessor: str, toda
         raise Refused("err_round_label_empty")
     if len(label) > TITLE_MAX:
         raise Refused("err_round_label_long", limit=TITLE_MAX, count=len(label))
-    if any(r.label.casefold() == label.casefold() for r in workbook.rounds):
+    if any(_same_label(r.label, label) for r in workbook.rounds):
         raise Refused("err_round_label_taken", label=label)
     if assessor not in ASSESSORS:
         raise Refused("err_round_assessor")
@@ -92,6 +92,26 @@ def add_round(workbook: Workbook, label: str, held_on: date, assessor: str, toda
     new = Round(round_id=next_round_id(workbook, assessor), label=label, held_on=held_on, assessor=assessor)
     workbook.rounds.append(new)
     return new
+
+
+def _same_label(a: str, b: str) -> bool:
+    """'รอบที่ ๔' and 'รอบที่ 4' name the same round."""
+    return thai_digit_to_arabic_digit(a).casefold() == thai_digit_to_arabic_digit(b).casefold()
+
+
+def is_empty_round(workbook: Workbook, round_id: str) -> bool:
+    """Nothing was scored or written in the round yet: it can go without losing anything."""
+    return not any(s.round_id == round_id for s in workbook.scores) and \
+        not any(r.round_id == round_id for r in workbook.reflections)
+
+
+def remove_round(workbook: Workbook, round_id: str) -> Round:
+    """Take back a round made by mistake; only an open round with nothing in it can go."""
+    found = open_round(workbook, round_id)
+    if not is_empty_round(workbook, round_id):
+        raise Refused("err_round_not_empty", label=found.label)
+    workbook.rounds.remove(found)
+    return found
 
 
 def find_round(workbook: Workbook, round_id: str) -> Round:

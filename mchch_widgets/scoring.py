@@ -182,8 +182,9 @@ def round_progress(workbook: Workbook) -> pd.DataFrame:
     """
     stats = indicator_stats(workbook)
     codes: dict[str, set[str]] = {}
+    selected = {i.indicator_id for i in workbook.selected_indicators()}
     for score in workbook.current_scores():
-        if score.rater != CONSENSUS:
+        if score.rater != CONSENSUS and score.indicator_id in selected:
             codes.setdefault(score.round_id, set()).add(score.rater)
     n_selected = len(workbook.selected_indicators())
     rows = []
@@ -235,8 +236,9 @@ def self_vs_external(workbook: Workbook, external_round_id: str | None = None,
 
     def level(round_id: str | None) -> dict[str, float | None]:
         mine = stats[stats["round_id"] == round_id]
+        # The median stands in only where no consensus was recorded: an agreed "not applicable" stays empty.
         return {
-            row.indicator_id: (row.consensus if not pd.isna(row.consensus) else row.median)
+            row.indicator_id: (row.consensus if row.decided else row.median)
             for row in mine.itertuples()
         }
 

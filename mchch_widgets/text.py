@@ -139,6 +139,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "err_round_label_taken": ("มีรอบชื่อ “{label}” อยู่แล้ว", "There is already a round called “{label}”"),
     "err_round_assessor": ("ผู้ประเมินต้องเป็น ประเมินตนเอง หรือ ภายนอก", "The assessor must be self or external"),
     "err_round_unknown": ("ไม่พบรอบประเมิน “{round_id}”", "There is no round “{round_id}”"),
+    "err_round_not_empty": ("รอบ “{label}” มีคะแนนหรือบันทึกแล้ว จึงลบไม่ได้ (ปิดรอบได้)",
+                            "The round “{label}” already holds scores or notes, so it cannot be removed (close it instead)"),
+    "closer_remove": ("ลบรอบนี้", "Remove this round"),
+    "closer_remove_confirm": ("ยังไม่มีคะแนน · ยืนยันลบรอบ?", "Nothing scored yet · remove the round?"),
+    "closer_removed_note": ("ลบรอบ “{label}” แล้ว", "Round “{label}” removed"),
     "err_round_closed": (
         "รอบ “{label}” ปิดแล้ว แก้ไขไม่ได้ (เปิดรอบอีกครั้งก่อน ถ้าจำเป็น)",
         "The round “{label}” is closed and cannot be changed (reopen it first if needed)",

@@ -75,8 +75,9 @@ def open_app(page, url: str, name: str) -> None:
     page.goto(url)
     page.locator(".mchch-name", has_text=name).wait_for(timeout=90_000)
     chart = page.locator("img.mchch-chart")
-    chart.wait_for(timeout=30_000)
-    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=chart.element_handle())
+    chart.wait_for(timeout=90_000)  # drawn on a thread: slow when the machine is busy (a CI runner)
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=chart.element_handle(),
+                           timeout=90_000)
 
 
 def shoot(page, name: str) -> None:

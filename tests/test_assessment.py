@@ -234,3 +234,8 @@ def test_round_dates_are_checked_against_the_day_given(session: Session):
     with pytest.raises(Refused) as caught:
         assessment.check_round_date(date(2025, 10, 17), wb, TODAY)
     assert caught.value.message("th") == "วันที่ 17/10/2568 อยู่ก่อนวันเริ่มสมุดงานนี้ (18/10/2568)"
+
+
+def test_a_label_differing_only_in_thai_or_arabic_digits_is_taken(session: Session):
+    assert refused_key(lambda: assessment.add_round(session.workbook, "รอบที่ 4", TODAY, "self", TODAY)) \
+        == "err_round_label_taken"

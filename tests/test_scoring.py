@@ -167,3 +167,20 @@ def test_no_external_round_gives_an_empty_comparison(session: Session):
     wb.rounds = [r for r in wb.rounds if r.assessor == "self"]
     assert scoring.comparison_rounds(wb) == (None, None)
     assert scoring.self_vs_external(wb)["external"].isna().all()
+
+
+def test_an_agreed_not_applicable_is_not_replaced_by_the_median(session: Session, open_round: str):
+    wb = session.workbook
+    for code, level in (("P01", 2), ("P02", 2), ("P03", 4)):
+        assessment.record_score(wb, open_round, "G01", code, level)
+    assessment.record_score(wb, open_round, "G01", "consensus", None, "ไม่มีการประชุมช่วงน้ำท่วม")
+    table = scoring.self_vs_external(wb, "x1", open_round).set_index("indicator_id")
+    assert pd.isna(table.loc["G01", "self"]) and not table.loc["G01", "differs"]
+
+
+def test_raters_of_unselected_indicators_are_not_counted(session: Session, open_round: str):
+    wb = session.workbook
+    assessment.record_score(wb, open_round, "G01", "P01", 3)
+    assessment.record_score(wb, open_round, "G02", "P02", 3)
+    wb.indicator("G02").status = "proposed"  # unselected after it was scored
+    assert scoring.round_progress(wb).set_index("round_id").loc[open_round, "n_raters"] == 1

@@ -150,3 +150,71 @@ def test_two_tabs_handing_out_the_same_code_never_share_it(sample_folder, open_r
     assert [(r["rater"], r["score"]) for r in scores_of(sample_folder, open_round)] == [("P01", "5"), ("P02", "2")]
     individual.level_buttons.choose(3)  # the next indicator goes on under P02
     assert scores_of(sample_folder, open_round)[-1]["rater"] == "P02"
+
+
+def test_a_code_typed_back_in_before_any_rating_is_still_claimed(sample_folder, open_round, status):
+    here = make_step(Session(sample_folder), status)
+    here.open_round(open_round)
+    individual = here.round_view.individual
+    individual.start_button.click()  # P01, nothing saved yet
+    individual.finish()
+    individual.edit()  # back to the card: the code is still only handed out, not taken
+    Session(sample_folder).change(lambda wb: assessment.record_score(wb, open_round, "G01", "P01", 5), store.SCORES)
+    individual.level_buttons.choose(2)
+    assert [(r["rater"], r["score"]) for r in scores_of(sample_folder, open_round)] == [("P01", "5"), ("P02", "2")]
+
+
+def test_the_individual_ladder_marks_no_target(session, status, open_round):
+    step = make_step(session, status)
+    step.open_round(open_round)
+    step.round_view.individual.start_button.click()
+    words = [pair[1] for pair in step.round_view.individual.level_buttons.rows.values()]
+    assert not any("เป้าหมาย" in button.description for button in words)
+
+
+def test_a_round_made_by_mistake_can_be_removed_while_empty(session, status, sample_folder):
+    step = make_step(session, status)
+    step.rounds.create.click()
+    view = step.round_view
+    assert view.closer.remove_button.layout.display is None
+    view.closer.remove_button.click()
+    view.closer.remove_button.click()
+    assert [r.round_id for r in reread(sample_folder).rounds] == ["r1", "r2", "r3", "r4", "x1"]
+    assert step.round_view is None and step.rounds in step.children
+
+
+def test_a_round_with_scores_cannot_be_removed(session, status, sample_folder, open_round):
+    session.change(lambda wb: assessment.record_score(wb, open_round, "G01", "P01", 3), store.SCORES)
+    step = make_step(session, status)
+    step.open_round(open_round)
+    assert step.round_view.closer.remove_button.layout.display == "none"
+    try:
+        assessment.remove_round(session.workbook, open_round)
+    except assessment.Refused as refused:
+        assert refused.key == "err_round_not_empty"
+    assert reread(sample_folder).round(open_round) is not None
+
+
+def test_opening_a_round_and_going_back_leaves_no_widgets_behind(session, status, open_round):
+    from ipywidgets.widgets.widget import _instances
+
+    step = make_step(session, status)
+
+    def visit() -> None:
+        step.open_round(open_round)
+        view = step.round_view
+        view.individual.start_button.click()
+        for _ in range(5):
+            view.individual.next_button.click()
+        view.phases.value = "consensus"
+        for _ in range(5):
+            view.consensus.forward.click()
+        step.round_view.children[0].children[0].click()
+
+    visit()
+    settled = len(_instances)
+    visit()
+    visit()
+    # About 1,400 more per visit before the kept ladders and parts were closed; a few cards built
+    # once per part and not on screen at the moment still stay (about 50).
+    assert len(_instances) <= settled + 2 * 60

@@ -125,16 +125,19 @@ def test_not_applicable_saves_an_empty_score_with_the_note(card, sample_folder, 
     assert t("consensus_saved_na", "th") in card.status.value
 
 
-def test_a_refused_note_changes_no_file_and_shows_what_is_kept(card, sample_folder, status):
+def test_a_refused_note_changes_no_file_and_stays_to_be_shortened(card, sample_folder, status):
     card.note.value = "หลักฐานครบ"
     click_level(card, 3)
     before = files_on_disk(sample_folder)
 
-    card.note.value = "ก" * (NOTE_MAX + 1)
+    too_long = "ก" * (NOTE_MAX + 1)
+    card.note.value = too_long
 
     assert files_on_disk(sample_folder) == before
     assert status.state == "error"
-    assert card.note.value == "หลักฐานครบ"
+    assert card.note.value == too_long and "mchch-invalid" in card.note._dom_classes  # nothing typed is lost
+    card.note.value = "หลักฐานครบ ๑๒ เดือน"
+    assert card.consensus().note == "หลักฐานครบ ๑๒ เดือน" and "mchch-invalid" not in card.note._dom_classes
 
 
 def test_a_note_typed_first_stays_with_its_indicator_while_moving_around(card):
@@ -311,3 +314,31 @@ def test_nothing_selected_says_what_to_do_first(session, status, open_round):
     card = ConsensusScoring(session, status, "th", open_round)
     assert list(card.children) == [card.empty]
     assert card.empty.value == t("consensus_none_selected", "th")
+
+
+def test_a_note_edited_here_keeps_the_level_another_tab_agreed(session, status, sample_folder, open_round):
+    from mchch_widgets import assessment, store
+    from mchch_widgets.session import Session
+    from mchch_widgets.widgets.widget_consensus import ConsensusScoring
+
+    here = ConsensusScoring(session, status, "th", open_round)
+    here.show("G01")
+    here.choose(3)
+    Session(sample_folder).change(
+        lambda wb: assessment.record_score(wb, open_round, "G01", "consensus", 4, "อีกเครื่อง"), store.SCORES)
+    here.note.value = "หลักฐานจากสมุดบันทึก"
+    counted = assessment.current_score(reread(sample_folder), open_round, "G01", "consensus")
+    assert (counted.score, counted.note) == (4, "หลักฐานจากสมุดบันทึก")
+
+
+def test_a_key_heard_late_from_a_ladder_left_behind_scores_nothing(session, status, sample_folder, open_round):
+    from mchch_widgets.widgets.widget_consensus import ConsensusScoring
+
+    card = ConsensusScoring(session, status, "th", open_round)
+    card.show("G01")
+    old = card.ladder
+    card.forward.click()
+    before = files_on_disk(sample_folder)
+    old.key_listener.set_state({"key": "4", "presses": old.key_listener.presses + 1})  # as the page would send it
+    old.choose(4)
+    assert files_on_disk(sample_folder) == before

@@ -81,11 +81,13 @@ def test_too_long_a_text_is_refused_and_nothing_changes(box, sample_folder, stat
     box.fields["strengths"].value = "ดี"
     before = files_on_disk(sample_folder)
 
-    box.fields["strengths"].value = "ก" * (NOTE_MAX + 1)
+    too_long = "ก" * (NOTE_MAX + 1)
+    box.fields["strengths"].value = too_long
 
     assert files_on_disk(sample_folder) == before
     assert status.state == "error"
-    assert box.fields["strengths"].value == "ดี"
+    assert box.fields["strengths"].value == too_long  # kept, marked, to be shortened rather than retyped
+    assert "mchch-invalid" in box.fields["strengths"]._dom_classes
 
 
 def test_a_closed_round_shows_what_was_learnt_read_only(session, status, sample_folder):

@@ -62,6 +62,7 @@ class RoundView(widgets.VBox):
         super().__init__(layout=widgets.Layout(width="100%"))
         self.add_class("mchch-assess-round")
         self.session, self.status, self.language, self.round_id, self.digits = session, status, language, round_id, digits
+        self.on_back = on_back
         back = widgets.Button(description=t("assess_back", language),
                               layout=widgets.Layout(width="auto", flex="0 0 auto"))
         back.add_class("mchch-assess-back")
@@ -122,6 +123,9 @@ class RoundView(widgets.VBox):
         self.area.children = [self.parts[name]]
 
     def _closed_or_opened(self) -> None:
+        if self.session.workbook.round(self.round_id) is None:
+            self.on_back()  # removed: back to the list of rounds
+            return
         self.refresh()
 
     def _saved(self, _files: tuple[str, ...]) -> None:
@@ -130,6 +134,8 @@ class RoundView(widgets.VBox):
 
     def close(self) -> None:
         self.session.off_change(self._saved)
+        for part in self.parts.values():  # the parts not on screen too
+            close_tree(part)
         super().close()
 
     def refresh(self) -> None:

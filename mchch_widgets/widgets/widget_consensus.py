@@ -33,6 +33,8 @@ from .widget_save_status import SaveStatus, formula_note, save_change
 
 SCORES_PANEL, REFLECTION_PANEL = "scores", "reflection"
 
+KEEP = object()  # "as saved on disk now", for the level or the note of a consensus being re-recorded
+
 
 def previous_round_label(workbook: Workbook, round_id: str, indicator_id: str) -> str:
     """The label of the round that scoring.indicator_stats calls `previous`: the latest earlier
@@ -196,6 +198,13 @@ class ConsensusScoring(widgets.VBox):
         for indicator_id, (_made_from, ladder) in self._ladders.items():
             ladder.listening = self._listening and indicator_id == self.indicator_id and not ladder.disabled
 
+    def close(self) -> None:
+        """Close the ladders kept for later too, not only the one on the card."""
+        for _made_from, ladder in self._ladders.values():
+            close_tree(ladder)
+        close_tree(self.reflection)
+        super().close()
+
     def _step_by(self, step: int) -> None:
         ids = self.order
         if self.indicator_id in ids and 0 <= ids.index(self.indicator_id) + step < len(ids):
@@ -215,7 +224,7 @@ class ConsensusScoring(widgets.VBox):
         if found and found[0] == made_from:
             return found[1]
         ladder = LevelButtons(indicator.levels, scale, self.language, target=indicator.target, digits=self.digits)
-        ladder.on_choose(self._on_choose)
+        ladder.on_choose(lambda level, iid=indicator.indicator_id: self._on_choose(level, iid))
         self._ladders[indicator.indicator_id] = (made_from, ladder)
         if found:
             found[1].listening = False
@@ -292,22 +301,35 @@ class ConsensusScoring(widgets.VBox):
 
     # --- recording -----------------------------------------------------------------------
 
-    def _record(self, level: int | None, note: str) -> Score | None:
-        """Record the consensus of the indicator on the card; the score kept, or None when refused."""
+    def _record(self, level: int | None | object, note: str | object) -> Score | None:
+        """Record the consensus of the indicator on the card; the score kept, or None when refused.
+
+        KEEP takes the level (or the note) as saved on disk when the change is made: another
+        tab may have changed it since this card was drawn, and its work must not be undone.
+        """
         indicator_id = self.indicator_id
-        said = (t("consensus_saved", self.language, level=self._n(level)) if level is not None
-                else t("consensus_saved_na", self.language))
-        recorded = save_change(
-            self.session, self.status, self.language,
-            lambda wb: assessment.record_score(wb, self.round_id, indicator_id, CONSENSUS, level, note),
-            store.SCORES, note=formula_note(self.language, note) or said,
-        )
+
+        def change(wb):
+            on_disk = assessment.current_score(wb, self.round_id, indicator_id, CONSENSUS)
+            chosen = (on_disk.score if on_disk else None) if level is KEEP else level
+            said = (on_disk.note if on_disk else "") if note is KEEP else note
+            return assessment.record_score(wb, self.round_id, indicator_id, CONSENSUS, chosen, said)
+
+        typed = "" if note is KEEP else note
+        recorded = save_change(self.session, self.status, self.language, change, store.SCORES,
+                               note=formula_note(self.language, typed))
+        if recorded is not None and not self.status.detail:
+            agreed = recorded.score.score
+            self.status.saved(t("consensus_saved", self.language, level=self._n(agreed)) if agreed is not None
+                              else t("consensus_saved_na", self.language))
         return recorded.score if recorded is not None else None
 
-    def _on_choose(self, level: int | None) -> None:
-        if not self.indicator_id or self.closed:
-            return
-        if self._record(level, self.note.value) is not None:
+    def _on_choose(self, level: int | None, indicator_id: str) -> None:
+        if indicator_id != self.indicator_id or self.closed:
+            return  # a key heard late, from a ladder no longer on the card
+        current = self.consensus()
+        untouched = current is not None and self.note.value.strip() == current.note
+        if self._record(level, KEEP if untouched else self.note.value) is not None:
             self._drafts.pop(self.indicator_id, None)
         self._draw()  # refused: the card shows what counts, as before; saved: the new choice and arrow
 
@@ -323,6 +345,12 @@ class ConsensusScoring(widgets.VBox):
         if current is None:
             self._drafts[self.indicator_id] = change["new"]  # saved together with the level, once chosen
             return
-        if change["new"].strip() != current.note:
-            self._record(current.score, change["new"])
+        if change["new"].strip() != current.note and self._record(KEEP, change["new"]) is None:
+            self._draw()
+            if not self.closed:  # refused (too long): the typed note stays, marked, to be shortened
+                with self._quietly():
+                    self.note.value = change["new"]
+                self.note.add_class("mchch-invalid")
+            return
+        self.note.remove_class("mchch-invalid")
         self._draw()

@@ -107,7 +107,7 @@ class SelfVsExternal(widgets.VBox):
         if round_id is None:
             return set()
         stats = scoring.round_stats(self.session.workbook, round_id)
-        return {("self", i) for i, row in stats.iterrows() if pd.isna(row["consensus"]) and not pd.isna(row["median"])}
+        return {("self", i) for i, row in stats.iterrows() if not row["decided"] and not pd.isna(row["median"])}
 
     def summary_text(self, table: pd.DataFrame) -> str:
         """"ต่างกัน ๔ ข้อ จาก ๑๐: ภายนอกให้ต่ำกว่า ๔ ข้อ" (or that they agree, or that nothing is scored yet)."""

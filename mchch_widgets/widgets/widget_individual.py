@@ -21,6 +21,7 @@ from ..model import Indicator, Refused, Round, Score, Workbook, clean_line
 from ..session import Session
 from ..text import t
 from ..thai import thai_digits
+from .closing import close_tree
 from .style import markup_block, text_block
 from .widget_level_buttons import LevelButtons
 from .widget_save_status import SaveStatus, save_change
@@ -239,11 +240,20 @@ class IndividualScoring(widgets.VBox):
             return kept[1]
         if kept is not None:
             kept[1].key_listener.close()  # its words changed elsewhere: the old ladder must hear no key
+        # No target marked: alone, people rate where the group is now, and a marked goal would steer them.
         ladder = LevelButtons(levels=indicator.levels, scale=scale, language=self.language,
-                              target=indicator.target, digits=self.digits)
+                              target=None, digits=self.digits)
         ladder.on_choose(lambda level, iid=indicator.indicator_id: self._chosen(iid, level))
         self._ladders[indicator.indicator_id] = (signature, ladder)
         return ladder
+
+    def close(self) -> None:
+        """Close the cards and the ladders kept for later too, not only what is on screen."""
+        for _signature, ladder in self._ladders.values():
+            close_tree(ladder)
+        for card in (self.handover_card, self.thanks_card):
+            close_tree(card)
+        super().close()
 
     def _show_rating(self, indicator_id: str) -> None:
         indicators = self._indicators()
@@ -301,7 +311,6 @@ class IndividualScoring(widgets.VBox):
             self.refresh()
             return
         self._begin(assessment.next_rater_code(self._workbook(), self.round_id))
-        self._claiming = True  # the code is taken by its first saved rating (another tab may hand it out too)
 
     def continue_with(self, typed: str) -> bool:
         """A returning participant types their code; False (message in the badge) when it cannot be used."""
@@ -332,7 +341,8 @@ class IndividualScoring(widgets.VBox):
             self.refresh()
             return
         self.rater = code
-        self._claiming = False
+        # A code with no saved rating yet is taken by its first one (another tab may hand it out too).
+        self._claiming = code not in assessment.raters(self._workbook(), self.round_id)
         self._show_rating(self._resume_at(code))
 
     def _step_by(self, step: int) -> None:

@@ -24,7 +24,8 @@ function render({ model, el }) {
     return event.key;
   };
   const onKey = (event) => {
-    if (!model.get("active") || event.ctrlKey || event.altKey || event.metaKey) return;
+    // A held key repeats: it must not go on to score the next indicators too.
+    if (!model.get("active") || event.repeat || event.ctrlKey || event.altKey || event.metaKey) return;
     const target = event.target;
     const tag = (target && target.tagName || "").toLowerCase();
     if (tag === "input" || tag === "textarea" || tag === "select" || (target && target.isContentEditable)) return;
@@ -75,5 +76,7 @@ class KeyListener(anywidget.AnyWidget):
             self.presses += 1
 
     def _pressed(self, _change) -> None:
+        if not self.active:
+            return  # a press sent just before this ladder left the screen
         for callback in list(self._callbacks):
             callback(self.key)

@@ -100,5 +100,14 @@ class ReflectionBox(widgets.VBox):
             note=formula_note(self.language, text) or t("reflect_saved", self.language,
                                                            field=t(f"reflect_{field}", self.language)),
         )
-        # Refused (too long, round closed elsewhere): the box shows what is kept, as the file does.
+        if saved is None and not self.closed_now():
+            # Refused (too long): the typed text stays in its box, marked, to be shortened, not retyped.
+            self.fields[field].add_class("mchch-invalid")
+            return
+        self.fields[field].remove_class("mchch-invalid")
         self._put_back(field, self._stored(field) if saved is None else getattr(saved, field))
+
+    def closed_now(self) -> bool:
+        """The round is closed (perhaps just now, in another tab): the boxes show what is kept."""
+        found = self.session.workbook.round(self.round_id)
+        return found is None or found.closed

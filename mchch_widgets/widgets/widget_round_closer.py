@@ -51,9 +51,12 @@ class RoundCloser(widgets.HBox):
         self.close_button.observe(self._count_missing, "armed")
         self.reopen_button = ConfirmButton(t("closer_reopen", lang), t("closer_reopen_confirm", lang), self.reopen_round,
                                     layout=button())
-        for confirm in (self.close_button, self.reopen_button):
+        # A round made by mistake (nothing in it yet) can be taken back.
+        self.remove_button = ConfirmButton(t("closer_remove", lang), t("closer_remove_confirm", lang),
+                                           self.remove_round, layout=button())
+        for confirm in (self.close_button, self.reopen_button, self.remove_button):
             confirm.add_class("mchch-closer-button")
-        self.children = [self.state, self.close_button, self.reopen_button]
+        self.children = [self.state, self.remove_button, self.close_button, self.reopen_button]
         self.round_id = round_id
         self.observe(lambda _c: self.refresh(), "round_id")
         self.refresh()
@@ -105,12 +108,16 @@ class RoundCloser(widgets.HBox):
         """Draw the round's state again from session.workbook."""
         self.close_button.disarm()
         self.reopen_button.disarm()
+        self.remove_button.disarm()
         found = self._round()
         lang = self.language
         if found is None:
             self.state.value = escape(t("err_round_unknown", lang, round_id=self.round_id))
-            self.close_button.layout.display = self.reopen_button.layout.display = "none"
+            for button in (self.close_button, self.reopen_button, self.remove_button):
+                button.layout.display = "none"
             return
+        empty = not found.closed and assessment.is_empty_round(self.session.workbook, self.round_id)
+        self.remove_button.layout.display = None if empty else "none"
         self.close_button.layout.display = "none" if found.closed else None
         self.reopen_button.layout.display = None if found.closed else "none"
         self.close_button.confirm_label = self._confirm_text()
@@ -144,6 +151,14 @@ class RoundCloser(widgets.HBox):
         note = t("closer_reopened_note", self.language, label=found.label if found else self.round_id)
         done = save_change(self.session, self.status, self.language,
                            lambda wb: assessment.reopen_round(wb, self.round_id), store.ROUNDS, note=note)
+        self._changed(done is not None)
+
+    def remove_round(self) -> None:
+        """The second click on "ลบรอบนี้" (shown only while the round holds nothing)."""
+        found = self._round()
+        note = t("closer_removed_note", self.language, label=found.label if found else self.round_id)
+        done = save_change(self.session, self.status, self.language,
+                           lambda wb: assessment.remove_round(wb, self.round_id), store.ROUNDS, note=note)
         self._changed(done is not None)
 
     def _changed(self, saved: bool) -> None:

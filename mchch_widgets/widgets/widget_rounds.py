@@ -20,6 +20,7 @@ from ..plan import format_be_entry
 from ..session import Session
 from ..text import t
 from ..thai import format_date, thai_digits
+from .closing import close_tree
 from .style import markup_block, text_block
 from .widget_save_status import SaveStatus, save_change
 
@@ -148,7 +149,10 @@ class RoundsList(widgets.HBox):
             rows.append(self._row(found, mine.iloc[0] if len(mine) else None))
         if not rows:
             rows.append(text_block(t("rounds_none", self.language), "mchch-note"))
+        old = self.list_box.children
         self.list_box.children = rows
+        for row in old:
+            close_tree(row)  # drawn anew each time: the old rows must leave the page and the kernel
 
     def _row(self, found: Round, progress: pd.Series | None) -> widgets.HBox:
         button = widgets.Button(description=t("rounds_open", self.language),
