@@ -13,7 +13,6 @@ level; a note changed afterwards is recorded again with the same level.
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from html import escape
 
 import ipywidgets as widgets
@@ -25,6 +24,7 @@ from ..model import CONSENSUS, Indicator, Score, Workbook
 from ..session import Session
 from ..text import t
 from .closing import close_tree
+from .quiet import Quiet
 from .style import markup_block, text_block
 from .widget_distribution import Distribution, counts_of, number_text
 from .widget_level_buttons import LevelButtons
@@ -51,7 +51,7 @@ def previous_round_label(workbook: Workbook, round_id: str, indicator_id: str) -
     return str(earlier.iloc[-1]["round_label"]) if len(earlier) else ""
 
 
-class ConsensusScoring(widgets.VBox):
+class ConsensusScoring(Quiet, widgets.VBox):
     """The group's agreed score for each selected indicator of one round, one card at a time."""
 
     indicator_id = Unicode("", help="the indicator on the card; empty when none is selected").tag(sync=False)
@@ -118,14 +118,6 @@ class ConsensusScoring(widgets.VBox):
         self.refresh()
 
     # --- helpers -------------------------------------------------------------------------
-
-    @contextmanager
-    def _quietly(self):
-        was_quiet, self._quiet = self._quiet, True
-        try:
-            yield
-        finally:
-            self._quiet = was_quiet
 
     def _n(self, value: float) -> str:
         return number_text(value, self.language, self.digits)

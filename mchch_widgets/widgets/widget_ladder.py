@@ -8,7 +8,6 @@ the target is saved at the click of its button.
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from html import escape
 
 import ipywidgets as widgets
@@ -20,6 +19,7 @@ from ..session import Session
 from ..store import INDICATORS
 from ..suggestions import generic_ladder, is_generic
 from ..text import t
+from .quiet import Quiet
 from .style import markup_block, text_block
 from .widget_save_status import SaveStatus, change_and_save, formula_note
 
@@ -78,7 +78,7 @@ class LadderStep(widgets.HBox):
                 self.remove_class(css_class)
 
 
-class LadderEditor(widgets.VBox):
+class LadderEditor(Quiet, widgets.VBox):
     indicator_id = Unicode("", help="the selected indicator on screen; empty when none is selected").tag(sync=False)
 
     def __init__(self, session: Session, status: SaveStatus, language: str = "th") -> None:
@@ -121,14 +121,6 @@ class LadderEditor(widgets.VBox):
             width="100%", align_items="center", justify_content="space-between"))
         self._screen = [nav, self.title, target_row, self.ladder, bottom]
         self.refresh()
-
-    @contextmanager
-    def _quietly(self):
-        was_quiet, self._quiet = self._quiet, True
-        try:
-            yield
-        finally:
-            self._quiet = was_quiet
 
     # --- what is shown ------------------------------------------------------------------
 

@@ -7,19 +7,18 @@ closed laptop loses nothing; a closed round shows them read-only.
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-
 import ipywidgets as widgets
 from traitlets import Unicode
 
 from .. import assessment, store
 from ..session import Session
 from ..text import t
+from .quiet import Quiet
 from .style import text_block
 from .widget_save_status import SaveStatus, formula_note, save_change
 
 
-class ReflectionBox(widgets.VBox):
+class ReflectionBox(Quiet, widgets.VBox):
     """The reflection of one indicator; `show` switches to another without rebuilding."""
 
     indicator_id = Unicode("", help="the indicator whose reflection is on screen").tag(sync=False)
@@ -46,14 +45,6 @@ class ReflectionBox(widgets.VBox):
         self.hint = text_block(t("reflect_hint", language), "mchch-note")
         self._parts = [*parts, self.hint]
         self.show(indicator_id)
-
-    @contextmanager
-    def _quietly(self):
-        was_quiet, self._quiet = self._quiet, True
-        try:
-            yield
-        finally:
-            self._quiet = was_quiet
 
     @property
     def closed(self) -> bool:
