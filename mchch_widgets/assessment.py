@@ -28,9 +28,9 @@ from .model import (
     clean_line,
     now,
 )
-from .plan import parse_be_date
+from .plan import format_be_entry, parse_be_date
 from .text import t
-from .thai import thai_digits
+from .thai import shown_digits
 
 ROUND_PREFIX = {"self": "r", "external": "x"}  # round ids: r1, r2, … and x1, x2, …
 RATER_PREFIX = {"self": "P", "external": "E"}  # anonymous codes: P01, P02, … and E01, …
@@ -53,7 +53,7 @@ def next_round_label(workbook: Workbook, assessor: str, lang: str = "th", digits
     """'รอบที่ ๕' for the fifth self-assessment; 'ประเมินจากภายนอก ครั้งที่ ๒' for the second external one."""
     number = sum(1 for r in workbook.rounds if r.assessor == assessor) + 1
     text = t(f"round_label_{assessor}", lang, n=number)
-    return thai_digits(text) if digits and lang == "th" else text
+    return shown_digits(text, lang, digits)
 
 
 def parse_round_date(text: str, workbook: Workbook, today: date) -> date:
@@ -66,15 +66,11 @@ def parse_round_date(text: str, workbook: Workbook, today: date) -> date:
 
 def check_round_date(day: date, workbook: Workbook, today: date) -> date:
     if day > today:
-        raise Refused("err_round_future", day=_be(day))
+        raise Refused("err_round_future", day=format_be_entry(day))
     created = workbook.profile.created_at
     if created != datetime.min and day < created.date():
-        raise Refused("err_round_before_workbook", day=_be(day), created=_be(created.date()))
+        raise Refused("err_round_before_workbook", day=format_be_entry(day), created=format_be_entry(created.date()))
     return day
-
-
-def _be(day: date) -> str:
-    return f"{day.day}/{day.month}/{day.year + 543}"
 
 
 def add_round(workbook: Workbook, label: str, held_on: date, assessor: str, today: date) -> Round:
@@ -225,13 +221,9 @@ def record_score(
 
 
 def current_score(workbook: Workbook, round_id: str, indicator_id: str, rater: str) -> Score | None:
-    """The rating that counts now for this rater (the last recorded), or None."""
-    found = None
-    for score in workbook.scores:
-        same = (score.round_id, score.indicator_id, score.rater) == (round_id, indicator_id, rater)
-        if same and (found is None or score.recorded_at >= found.recorded_at):
-            found = score
-    return found
+    """The rating that counts now for this rater (Workbook.current_scores' rule: the last recorded), or None."""
+    key = (round_id, indicator_id, rater)
+    return next((s for s in workbook.current_scores() if (s.round_id, s.indicator_id, s.rater) == key), None)
 
 
 def raters(workbook: Workbook, round_id: str) -> list[str]:

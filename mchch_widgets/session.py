@@ -80,8 +80,7 @@ class Session:
         try:
             with store.locked(self.folder):
                 if store.digests(self.folder) != self._seen:
-                    self.workbook, self._seen = store.read_with_digests(self.folder)
-                    self.last_undo = None
+                    self._read_again()
                     reloaded = True
                 before = {name: deepcopy(getattr(self.workbook, HELD_IN[name])) for name in files}
                 try:
@@ -93,9 +92,7 @@ class Session:
                     raise
         finally:
             if reloaded:
-                self.version += 1
-                for listener in list(self._reload_listeners):
-                    listener()
+                self._tell_reloaded()
         self._saved(files)
         return result
 
@@ -146,8 +143,14 @@ class Session:
 
     def reload(self) -> None:
         """Read the workbook again from its folder (after someone else changed it)."""
+        self._read_again()
+        self._tell_reloaded()
+
+    def _read_again(self) -> None:
         self.workbook, self._seen = store.read_with_digests(self.folder)
-        self.last_undo = None
+        self.last_undo = None  # undoing would put back lists another tab has changed since
+
+    def _tell_reloaded(self) -> None:
         self.version += 1
         for listener in list(self._reload_listeners):
             listener()

@@ -34,6 +34,11 @@ def thai_digits(text: str) -> str:
     return text.translate(_THAI_DIGITS)
 
 
+def shown_digits(text: str, lang: str, digits: bool) -> str:
+    """`text` with Thai digits when they are asked for and the screen is in Thai."""
+    return thai_digits(text) if digits and lang == "th" else text
+
+
 def format_date(day: date | datetime, lang: str = "th", digits: bool = False) -> str:
     """'15 มี.ค. 2569' in Thai (Buddhist Era) or '15 Mar 2026' in English."""
     if lang == "en":

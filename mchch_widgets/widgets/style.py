@@ -350,6 +350,14 @@ def style_widget() -> widgets.HTML:
     return widgets.HTML(f"<style>{stylesheet()}</style>", layout=widgets.Layout(display="none"))
 
 
+def set_class(widget: widgets.DOMWidget, css_class: str, on: bool) -> None:
+    """Give `widget` the CSS class, or take it away."""
+    if on:
+        widget.add_class(css_class)
+    else:
+        widget.remove_class(css_class)
+
+
 def text_block(text: str, css_class: str) -> widgets.HTML:
     """User text shown as text: escaped, so a `<script>` in a name is never run."""
     return markup_block(escape(text).replace("\n", "<br>"), css_class)

@@ -25,7 +25,7 @@ from ..session import Session
 from ..text import t
 from .closing import close_tree
 from .quiet import Quiet
-from .style import markup_block, text_block
+from .style import markup_block, set_class, text_block
 from .widget_distribution import Distribution, counts_of, number_text
 from .widget_level_buttons import LevelButtons
 from .widget_reflection import ReflectionBox
@@ -342,7 +342,7 @@ class ConsensusScoring(Quiet, widgets.VBox):
             if not self.closed:  # refused (too long): the typed note stays, marked, to be shortened
                 with self._quietly():
                     self.note.value = change["new"]
-                self.note.add_class("mchch-invalid")
+                set_class(self.note, "mchch-invalid", True)
             return
-        self.note.remove_class("mchch-invalid")
+        set_class(self.note, "mchch-invalid", False)
         self._draw()

@@ -16,7 +16,7 @@ from traitlets import Dict, Int
 from .. import scoring
 from ..model import Workbook
 from ..text import t
-from ..thai import thai_digits
+from ..thai import shown_digits
 from .widget_ladder import ink_on, step_colour
 
 BAR_ROOM = 64  # percent of the track the longest bar takes: the rest is for its count and mark
@@ -42,7 +42,7 @@ def number_text(value: float, language: str, digits: bool) -> str:
     """3 -> '๓' (Thai digits when asked), 3.5 -> '๓.๕'."""
     number = float(value)
     text = str(int(number)) if number.is_integer() else f"{number:.1f}"
-    return thai_digits(text) if digits and language == "th" else text
+    return shown_digits(text, language, digits)
 
 
 def bars_html(counts: dict[int, int], skipped: int, scale: range, language: str,

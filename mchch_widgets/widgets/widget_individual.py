@@ -20,7 +20,7 @@ from .. import assessment, store
 from ..model import Indicator, Refused, Round, Score, Workbook, clean_line
 from ..session import Session
 from ..text import t
-from ..thai import thai_digits
+from ..thai import shown_digits
 from .closing import close_tree
 from .style import markup_block, text_block
 from .widget_level_buttons import LevelButtons
@@ -158,7 +158,7 @@ class IndividualScoring(widgets.VBox):
 
     def _n(self, number: int) -> str:
         """A number as the room reads it (Thai digits in Thai when asked); codes never go through this."""
-        return thai_digits(str(number)) if self.digits and self.language == "th" else str(number)
+        return shown_digits(str(number), self.language, self.digits)
 
     def _level_text(self, level: int | None) -> str:
         return t("individual_skip_word", self.language) if level is None else self._n(level)

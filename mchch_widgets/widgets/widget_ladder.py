@@ -20,7 +20,7 @@ from ..store import INDICATORS
 from ..suggestions import generic_ladder, is_generic
 from ..text import t
 from .quiet import Quiet
-from .style import markup_block, text_block
+from .style import markup_block, set_class, text_block
 from .widget_save_status import SaveStatus, change_and_save, formula_note
 
 NO_TARGET = ""  # the target button "not set yet"; a level is an int, so it can never be ""
@@ -71,11 +71,8 @@ class LadderStep(widgets.HBox):
             f"style='background:{self.colour};color:{ink_on(self.colour)}'>{self.level}</span>"
             f"{badge if is_target else ''}</div>"
         )
-        for css_class, on in (("mchch-ladder-is-target", is_target), ("mchch-ladder-generic", generic)):
-            if on:
-                self.add_class(css_class)
-            else:
-                self.remove_class(css_class)
+        set_class(self, "mchch-ladder-is-target", is_target)
+        set_class(self, "mchch-ladder-generic", generic)
 
 
 class LadderEditor(Quiet, widgets.VBox):

@@ -14,7 +14,8 @@ import ipywidgets as widgets
 from traitlets import Bool, Int
 
 from ..text import t
-from ..thai import thai_digits
+from ..thai import shown_digits
+from .style import set_class
 from .widget_key_listener import KeyListener
 from .widget_ladder import ink_on, step_colour
 
@@ -50,7 +51,7 @@ class LevelButtons(widgets.VBox):
         self.key_listener = KeyListener(keys)
         self.key_listener.on_key(lambda key: self._choose(int(key)))
         hint = t("level_keys_hint", language, low=keys[0], high=keys[-1]) if keys else ""
-        self.hint = widgets.HTML(thai_digits(hint) if digits and language == "th" else hint)
+        self.hint = widgets.HTML(shown_digits(hint, language, digits))
         self.hint.add_class("mchch-note")
         bottom = [self.skip] if allow_skip else []
         self.children = [*rows, widgets.HBox([*bottom, self.hint], layout=widgets.Layout(align_items="center")),
@@ -61,7 +62,7 @@ class LevelButtons(widgets.VBox):
     def _level_row(self, level: int, words: str, position: int, count: int, is_target: bool,
                    digits: bool) -> tuple[widgets.Button, widgets.Button]:
         colour = step_colour(position, count)
-        label = thai_digits(str(level)) if digits and self.language == "th" else str(level)
+        label = shown_digits(str(level), self.language, digits)
         number = widgets.Button(description=label, layout=widgets.Layout(width="72px", height="auto"))
         number.add_class("mchch-level-number")
         number.style.button_color = colour
@@ -110,14 +111,8 @@ class LevelButtons(widgets.VBox):
         for level, pair in self.rows.items():
             for button in pair:
                 button.disabled = self.disabled
-                if level == self.value:
-                    button.add_class("mchch-level-chosen")
-                else:
-                    button.remove_class("mchch-level-chosen")
+                set_class(button, "mchch-level-chosen", level == self.value)
         self.skip.disabled = self.disabled
-        if self.skipped:
-            self.skip.add_class("mchch-level-chosen")
-        else:
-            self.skip.remove_class("mchch-level-chosen")
+        set_class(self.skip, "mchch-level-chosen", self.skipped)
         self.key_listener.active = self._listening and not self.disabled
         self.hint.layout.display = "none" if self.disabled else None

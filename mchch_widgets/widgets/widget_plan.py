@@ -29,7 +29,7 @@ from ..session import Session
 from ..store import PLAN
 from ..text import t
 from ..thai import thai_digits as to_thai_digits
-from .style import text_block
+from .style import set_class, text_block
 from .widget_plan_activity import ActivityRow, column_labels
 from .widget_save_status import SaveStatus, save_files
 
@@ -154,12 +154,8 @@ class PlanStep(widgets.VBox):
         for number, (key, line) in enumerate(self.lines.items(), start=1):
             card = self.cards[key]
             card.description = self._card_text(line, number)
-            for css_class, on in (("mchch-plan-card-active", key == self.current),
-                                  ("mchch-plan-card-late", line.overdue > 0)):
-                if on:
-                    card.add_class(css_class)
-                else:
-                    card.remove_class(css_class)
+            set_class(card, "mchch-plan-card-active", key == self.current)
+            set_class(card, "mchch-plan-card-late", line.overdue > 0)
 
     def _draw_total(self) -> None:
         whole = plan_total(self.session.workbook, self.today)

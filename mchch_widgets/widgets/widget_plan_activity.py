@@ -29,7 +29,7 @@ from ..plan import (
 from ..text import t
 from ..thai import BUDDHIST_ERA_OFFSET
 from ..thai import thai_digits as to_thai_digits
-from .style import text_block
+from .style import set_class, text_block
 from .widget_confirm_button import ConfirmButton
 from .widget_save_status import SaveStatus, formula_note
 
@@ -160,12 +160,8 @@ class ActivityRow(widgets.VBox):
     def mark(self) -> None:
         """Late activities stand out by a red edge AND the words "เลยกำหนด" (not colour alone)."""
         late = is_overdue(self.activity, self.today)
-        for css_class, on in (("mchch-plan-row-late", late),
-                              ("mchch-plan-row-cancelled", self.activity.status == "cancelled")):
-            if on:
-                self.add_class(css_class)
-            else:
-                self.remove_class(css_class)
+        set_class(self, "mchch-plan-row-late", late)
+        set_class(self, "mchch-plan-row-cancelled", self.activity.status == "cancelled")
         self.late.layout.display = None if late else "none"
         # A new row is saved once it has a name: until then its other boxes wait, so
         # nothing typed into them can be lost.

@@ -14,7 +14,7 @@ from .. import assessment, store
 from ..session import Session
 from ..text import t
 from .quiet import Quiet
-from .style import text_block
+from .style import set_class, text_block
 from .widget_save_status import SaveStatus, formula_note, save_change
 
 
@@ -93,9 +93,9 @@ class ReflectionBox(Quiet, widgets.VBox):
         )
         if saved is None and not self.closed_now():
             # Refused (too long): the typed text stays in its box, marked, to be shortened, not retyped.
-            self.fields[field].add_class("mchch-invalid")
+            set_class(self.fields[field], "mchch-invalid", True)
             return
-        self.fields[field].remove_class("mchch-invalid")
+        set_class(self.fields[field], "mchch-invalid", False)
         self._put_back(field, self._stored(field) if saved is None else getattr(saved, field))
 
     def closed_now(self) -> bool:

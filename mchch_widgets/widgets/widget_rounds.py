@@ -21,17 +21,10 @@ from ..session import Session
 from ..text import t
 from ..thai import format_date, thai_digits
 from .closing import close_tree
-from .style import markup_block, text_block
+from .style import markup_block, set_class, text_block
 from .widget_save_status import SaveStatus, save_change
 
 INVALID = "mchch-invalid"
-
-
-def _mark(box: widgets.Widget, invalid: bool) -> None:
-    if invalid:
-        box.add_class(INVALID)
-    else:
-        box.remove_class(INVALID)
 
 
 class RoundsList(widgets.HBox):
@@ -65,7 +58,7 @@ class RoundsList(widgets.HBox):
         self.create.on_click(lambda _b: self.create_round())
         self.assessor.observe(lambda _c: self._prefill_label(), "value")
         self.day.observe(self._day_typed, "value")
-        self.label.observe(lambda _c: _mark(self.label, False), "value")
+        self.label.observe(lambda _c: set_class(self.label, INVALID, False), "value")
         card = widgets.VBox([
             text_block(t("rounds_new_heading", lang), "mchch-subheading"),
             self.assessor,
@@ -101,7 +94,7 @@ class RoundsList(widgets.HBox):
             assessment.parse_round_date(self.day.value, self.session.workbook, self.today)
         except Refused:
             return
-        _mark(self.day, False)
+        set_class(self.day, INVALID, False)
 
     def create_round(self) -> str | None:
         """What the big button does: the new round's id (and on_open), or None when refused."""
@@ -109,9 +102,9 @@ class RoundsList(widgets.HBox):
             day = assessment.parse_round_date(self.day.value, self.session.workbook, self.today)
         except Refused as refused:
             self.status.failed(refused.message(self.language))
-            _mark(self.day, True)  # what was typed stays, to be corrected
+            set_class(self.day, INVALID, True)  # what was typed stays, to be corrected
             return None
-        _mark(self.day, False)
+        set_class(self.day, INVALID, False)
         label, assessor, refusals = self.label.value, self.assessor.value, []
 
         def change(workbook) -> Round:
@@ -125,9 +118,9 @@ class RoundsList(widgets.HBox):
         new = save_change(self.session, self.status, self.language, change, store.ROUNDS, note=note)
         if new is None:
             if refusals and refusals[0].key.startswith("err_round_label"):
-                _mark(self.label, True)
+                set_class(self.label, INVALID, True)
             elif refusals:
-                _mark(self.day, True)
+                set_class(self.day, INVALID, True)
             return None
         self.label.value = ""  # the next round gets the next prefilled name, not this one again
         self.refresh()
