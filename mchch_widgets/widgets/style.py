@@ -335,7 +335,7 @@ CSS = """
 .mchch-assess-round-header {{ gap: 12px; border-bottom: 2px solid #D6DEE6; padding-bottom: 4px; margin-bottom: 4px; }}
 .mchch-assess-round-facts {{ flex: 1 1 auto; min-width: 0; }}
 .mchch-assess-round-name {{ font-size: 26px; font-weight: 700; }}
-.mchch-assess-round-when {{ font-size: 18px; color: #444; white-space: nowrap; }}
+.mchch-assess-round-when {{ display: block; font-size: 18px; line-height: 1.3; color: #444; }}
 .mchch-assess-back {{ height: 48px; font-weight: 600; }}
 """
 
