@@ -37,6 +37,7 @@ RATER_PREFIX = {"self": "P", "external": "E"}  # anonymous codes: P01, P02, … 
 RATER_CODE = re.compile(r"^[A-Za-z0-9ก-๙][A-Za-z0-9ก-๙_-]{0,11}$")
 REOPENED_AT = "reopened_at"  # extra column of rounds.csv: every reopening, oldest first
 CLOSED_AT = "closed_at"  # extra column of rounds.csv: when the round was last closed
+SCALE_MIN, SCALE_MAX = "scale_min", "scale_max"  # extra columns of rounds.csv: the scale the round was scored on
 NOTE_MAX = 2000
 
 
@@ -85,9 +86,40 @@ def add_round(workbook: Workbook, label: str, held_on: date, assessor: str, toda
     if assessor not in ASSESSORS:
         raise Refused("err_round_assessor")
     check_round_date(held_on, workbook, today)
-    new = Round(round_id=next_round_id(workbook, assessor), label=label, held_on=held_on, assessor=assessor)
+    new = Round(round_id=next_round_id(workbook, assessor), label=label, held_on=held_on, assessor=assessor,
+                extra=_scale_columns(workbook.profile.levels))
     workbook.rounds.append(new)
     return new
+
+
+def _scale_columns(levels: range) -> dict[str, str]:
+    return {SCALE_MIN: str(levels.start), SCALE_MAX: str(levels.stop - 1)}
+
+
+def round_scale(workbook: Workbook, round_: Round) -> range:
+    """The levels the round was scored on: its own, recorded when it was made, else the workbook's.
+
+    The workbook's scale may be widened later (say 1..3 to 1..5); an old round's 3 was then
+    the top of its scale, and charts must not show it as the middle of the new one.
+    """
+    try:
+        low, high = int(round_.extra.get(SCALE_MIN, "")), int(round_.extra.get(SCALE_MAX, ""))
+    except ValueError:
+        return workbook.profile.levels
+    return range(low, high + 1) if low < high else workbook.profile.levels
+
+
+def keep_round_scales(workbook: Workbook, before: range) -> None:
+    """Call as the workbook's scale changes from `before`: each round keeps the scale it was scored on.
+
+    A round with scores that recorded no scale was scored on `before`; a round with nothing
+    in it yet will be scored on the new scale.
+    """
+    for round_ in workbook.rounds:
+        if is_empty_round(workbook, round_.round_id):
+            round_.extra.update(_scale_columns(workbook.profile.levels))
+        elif SCALE_MIN not in round_.extra or SCALE_MAX not in round_.extra:
+            round_.extra.update(_scale_columns(before))
 
 
 def _same_label(a: str, b: str) -> bool:

@@ -527,6 +527,24 @@ TEXTS: dict[str, tuple[str, str]] = {
     "chart_no_scores": ("ยังไม่มีคะแนนฉันทามติ", "No consensus scores yet"),
     "chart_no_indicators": ("ยังไม่ได้เลือกตัวชี้วัด", "No indicators selected yet"),
     "chart_alt": ("กราฟคะแนนฉันทามติ", "Chart of consensus scores"),
+    # --- charts: shared by every chart ---------------------------------------------------
+    "chart_note_other_scale": ("{label} ใช้ระดับ {low}–{high} (ตอนนี้ {now_low}–{now_high}): เทียบระดับกันตรง ๆ ไม่ได้",
+                               ("{label} was scored on levels {low}–{high} (now {now_low}–{now_high}): "
+                               "its levels do not compare directly")),
+    "chart_note_left_out": ("แสดง {count} รอบล่าสุดที่เลือก ไม่ได้แสดง: {labels}",
+                            "Showing the latest {count} chosen rounds; not shown: {labels}"),
+    "chart_no_rounds": ("ยังไม่มีรอบประเมิน", "No assessment rounds yet"),
+    "chart_no_rounds_chosen": ("ยังไม่ได้เลือกรอบ", "No rounds chosen"),
+    "chart_no_levels_consensus": ("ยังไม่มีคะแนนฉันทามติในรอบที่เลือก", "No consensus scores in the chosen rounds yet"),
+    "chart_no_levels_median": ("ยังไม่มีใครให้คะแนนในรอบที่เลือก", "Nobody has rated in the chosen rounds yet"),
+    "chart_value_consensus": ("ฉันทามติ", "consensus"),
+    "chart_value_median": ("มัธยฐานของคะแนนรายคน", "median of individual scores"),
+    "chart_not_applicable": ("ไม่ประเมิน", "not applicable"),
+    "chart_not_yet": ("ยังไม่มี", "none yet"),
+    # --- charts: radar and progress --------------------------------------------------------
+    # --- charts: heatmap and distribution --------------------------------------------------
+    # --- charts: self vs external and gap to target ---------------------------------------
+    # --- compare screen -------------------------------------------------------------------
     # --- validation (each takes file/row/column/value from the problem) ----------------
     "problem_at": ("{file} แถว {row} คอลัมน์ {column}", "{file} row {row} column {column}"),
     "problem_at_file": ("{file}", "{file}"),

@@ -43,7 +43,7 @@ def test_a_round_is_saved_open_with_its_date_and_assessor(session: Session, samp
     saved = rows(sample_folder, store.ROUNDS)[-1]
     assert made.round_id == "r5"
     assert saved == {"round_id": "r5", "label": "รอบที่ ๕", "held_on": "2026-11-21", "assessor": "self",
-                     "closed": "false"}
+                     "closed": "false", "scale_min": "1", "scale_max": "5"}  # the scale it is scored on
 
 
 @pytest.mark.parametrize(("typed", "key"), [

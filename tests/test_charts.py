@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta, timezone
 import matplotlib.text
 import pandas as pd
 import pytest
+from chart_checks import make_workbook
 from matplotlib.collections import PathCollection
 from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
@@ -18,7 +19,7 @@ from matplotlib.font_manager import FontProperties
 from PIL import Image
 
 from mchch_widgets import charts, model, samples, scoring, store
-from mchch_widgets.model import Indicator, Round, Score, Workbook
+from mchch_widgets.model import Workbook
 
 MAIN = samples.MAIN_SAMPLE
 THAI_FONT = "Noto Sans Thai"
@@ -143,27 +144,6 @@ def dots_as_scores(figure: Figure, workbook: Workbook) -> dict[tuple[str, str], 
             assert key not in result, f"two dots for {key}"
             result[key] = x
     return result
-
-
-def make_workbook(
-    indicators: int = 3,
-    rounds: list[tuple[str, date, str]] = (),
-    scores: list[tuple[str, int, str, int | None]] = (),
-    title: str = "ตัวชี้วัดที่ {n} การมีส่วนร่วมของสมาชิก",
-) -> Workbook:
-    """`indicators` selected indicators I01.. ; scores are (round, indicator number, rater, score)."""
-    workbook = model.new_workbook("กลุ่มทดสอบ", "group")
-    workbook.indicators = [
-        Indicator(indicator_id=f"I{n:02d}", title=title.format(n=n), status="selected", target=4)
-        for n in range(1, indicators + 1)
-    ]
-    workbook.rounds = [Round(round_id=r, label=f"รอบ {r}", held_on=d, assessor=a) for r, d, a in rounds]
-    start = datetime(2026, 1, 1, 9, 0, tzinfo=ICT)
-    workbook.scores = [
-        Score(round_id=r, indicator_id=f"I{n:02d}", rater=rater, score=s, recorded_at=start + timedelta(minutes=k))
-        for k, (r, n, rater, s) in enumerate(scores)
-    ]
-    return workbook
 
 
 # --- scoring.consensus_by_round ---------------------------------------------------------

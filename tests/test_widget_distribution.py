@@ -11,10 +11,10 @@ from pathlib import Path
 from workbook_files import read_csv_text, reread
 
 from mchch_widgets import store
+from mchch_widgets.colours import step_colour
 from mchch_widgets.text import t
 from mchch_widgets.thai import thai_digits
 from mchch_widgets.widgets.widget_distribution import Distribution, counts_of, strip_html
-from mchch_widgets.widgets.widget_ladder import step_colour
 
 
 def individual_ratings(folder: Path, round_id: str, indicator_id: str) -> dict[str, str]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from workbook_files import read_csv_text, reread
+from workbook_files import read_csv_text, reread, rows
 
-from mchch_widgets import store
+from mchch_widgets import assessment, store
 from mchch_widgets.widgets.widget_profile import ProfileStep
 
 
@@ -116,6 +116,28 @@ def test_widening_the_scale_adds_level_columns_to_indicators_csv(step, sample_fo
     header = read_csv_text(sample_folder, "indicators.csv").splitlines()[0].split(",")
     assert header[-2:] == ["level_6", "level_7"]
     assert store.check_workbook(sample_folder)[0] is not None
+
+
+def test_widening_the_scale_keeps_the_scale_each_scored_round_was_scored_on(step, sample_folder: Path, open_round):
+    step.scale_max.value = 7
+
+    workbook = reread(sample_folder)
+    scales = {r.round_id: assessment.round_scale(workbook, r) for r in workbook.rounds}
+    # r1-r4 and x1 were scored on 1..5; the empty new round will be scored on 1..7
+    assert scales == {"r1": range(1, 6), "r2": range(1, 6), "r3": range(1, 6), "r4": range(1, 6),
+                      "x1": range(1, 6), open_round: range(1, 8)}
+    saved = {row["round_id"]: (row["scale_min"], row["scale_max"]) for row in rows(sample_folder, "rounds.csv")}
+    assert saved["r1"] == ("1", "5") and saved[open_round] == ("1", "7")
+
+
+def test_a_refused_scale_change_leaves_the_rounds_as_they_were(step, sample_folder: Path, status):
+    (sample_folder / "profile.csv").write_bytes(b"\xef\xbb\xbfnot,the,profile\n")  # the save is refused
+    before = (sample_folder / "rounds.csv").read_bytes()
+
+    step.scale_max.value = 7
+
+    assert (sample_folder / "rounds.csv").read_bytes() == before
+    assert all("scale_max" not in r.extra for r in step.session.workbook.rounds)
 
 
 def test_a_broken_file_on_disk_is_never_overwritten(step, sample_folder: Path, status):

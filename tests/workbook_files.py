@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import time
 from pathlib import Path
 
@@ -10,6 +12,11 @@ from mchch_widgets import store
 
 def read_csv_text(folder: Path, name: str) -> str:
     return (folder / name).read_bytes().decode("utf-8-sig")
+
+
+def rows(folder: Path, name: str) -> list[dict[str, str]]:
+    """The rows of a CSV file on disk, as a spreadsheet would show them."""
+    return list(csv.DictReader(io.StringIO(read_csv_text(folder, name))))
 
 
 def reread(folder: Path):

@@ -14,10 +14,10 @@ import pandas as pd
 from traitlets import Dict, Int
 
 from .. import scoring
+from ..colours import ink_on, step_colour
 from ..model import Workbook
 from ..text import t
 from ..thai import shown_digits
-from .widget_ladder import ink_on, step_colour
 
 BAR_ROOM = 64  # percent of the track the longest bar takes: the rest is for its count and mark
 STRIP_HEIGHT = 22  # px of the tallest column in a list row's small histogram

@@ -14,6 +14,7 @@ import ipywidgets as widgets
 from traitlets import Unicode
 
 from .. import forum
+from ..colours import ink_on, step_colour
 from ..model import Indicator
 from ..session import Session
 from ..store import INDICATORS
@@ -25,21 +26,6 @@ from .widget_save_status import SaveStatus, change_and_save, formula_note
 
 NO_TARGET = ""  # the target button "not set yet"; a level is an int, so it can never be ""
 STAIR_RISE = 120  # px the top step sits right of the bottom one, whatever the number of levels
-LOW_COLOUR = (0xD6, 0xE8, 0xF5)  # the bottom step: pale blue
-HIGH_COLOUR = (0x00, 0x4F, 0x7C)  # the top step: deep blue (the app's #0072B2, darker)
-
-
-def step_colour(position: int, count: int) -> str:
-    """The colour of the step `position` (0 = bottom) of `count`: darker toward the top."""
-    share = position / (count - 1) if count > 1 else 1.0
-    rgb = [round(low + (high - low) * share) for low, high in zip(LOW_COLOUR, HIGH_COLOUR)]
-    return "#" + "".join(f"{c:02X}" for c in rgb)
-
-
-def ink_on(background: str) -> str:
-    """Black or white text, whichever reads better on `background` (#RRGGBB)."""
-    red, green, blue = (int(background[i:i + 2], 16) for i in (1, 3, 5))
-    return "#111111" if 0.299 * red + 0.587 * green + 0.114 * blue > 150 else "#FFFFFF"
 
 
 class LadderStep(widgets.HBox):

@@ -13,11 +13,11 @@ from collections.abc import Callable
 import ipywidgets as widgets
 from traitlets import Bool, Int
 
+from ..colours import ink_on, step_colour
 from ..text import t
 from ..thai import shown_digits
 from .style import set_class
 from .widget_key_listener import KeyListener
-from .widget_ladder import ink_on, step_colour
 
 SKIP = None  # what `on_choose` receives for "skip / not applicable"
 

@@ -11,9 +11,10 @@ from dataclasses import replace
 import ipywidgets as widgets
 
 from .. import geography
+from ..assessment import keep_round_scales
 from ..model import TARGET_TYPES, TITLE_MAX
 from ..session import Session
-from ..store import INDICATORS, PROFILE
+from ..store import INDICATORS, PROFILE, ROUNDS
 from ..text import t
 from ..thai import format_date
 from .style import markup_block, text_block
@@ -163,13 +164,21 @@ class ProfileStep(widgets.VBox):
             self.status.failed(reason)
             self.scale_min.value, self.scale_max.value = profile.scale_min, profile.scale_max
             return
-        # indicators.csv first: its level columns must cover the new scale before profile.csv says so
-        self._save_profile(files=(INDICATORS, PROFILE), scale_min=low, scale_max=high)
+        workbook = self.session.workbook
+        rounds_before = [dict(r.extra) for r in workbook.rounds]
+        # Rounds already scored keep the scale they were scored on (charts must not mix the two);
+        # indicators.csv before profile.csv: its level columns must cover the new scale first.
+        if not self._save_profile(files=(INDICATORS, ROUNDS, PROFILE), scale_min=low, scale_max=high,
+                                  then=lambda: keep_round_scales(workbook, profile.levels)):
+            for round_, extra in zip(workbook.rounds, rounds_before):
+                round_.extra = extra
 
-    def _save_profile(self, files: tuple[str, ...] = (PROFILE,), **changes) -> bool:
+    def _save_profile(self, files: tuple[str, ...] = (PROFILE,), then=None, **changes) -> bool:
         workbook = self.session.workbook
         before = workbook.profile
         workbook.profile = replace(before, **changes)
+        if then is not None:
+            then()
         if save_files(self.session, self.status, self.language, *files):
             self.status.saved()
             return True

@@ -1,71 +1,15 @@
-"""Charts for the projector and for paper (matplotlib, no widgets, no pyplot state).
-
-Each chart function takes a workbook and returns a Figure. Colours follow the round:
-the same round has the same colour in every chart (Okabe–Ito, safe for colour-blind
-readers, without its yellow, which vanishes on a bright projector).
-"""
+"""The overview's chart: the consensus level of every indicator, one dot per round."""
 
 from __future__ import annotations
 
-import io
-from dataclasses import dataclass
-from functools import cache
-
-import fontpkg.mpl
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from . import scoring
-from .model import Workbook
-from .text import t
-from .thai import format_date, wrap
-
-ROUND_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#000000")
-THAI_FONT = "Noto Sans Thai"
-
-
-@dataclass(frozen=True)
-class Theme:
-    """Sizes for where the chart is seen: projector (far away) or print (close up)."""
-
-    base_size: float
-    label_size: float
-    title_size: float
-    marker_size: float
-    line_width: float
-    width_inches: float
-    label_width: int  # characters per line of an indicator title
-
-
-THEMES = {
-    "projector": Theme(base_size=16, label_size=14, title_size=20, marker_size=170, line_width=3,
-                       width_inches=12.8, label_width=32),
-    "print": Theme(base_size=10, label_size=9, title_size=13, marker_size=60, line_width=1.5,
-                   width_inches=7.5, label_width=34),
-}
-
-
-@cache
-def use_thai_font() -> str:
-    """Make the bundled Noto Sans Thai matplotlib's default font (once); return its family name.
-
-    Set once, not per chart with rc_context: rcParams are global, and charts are drawn on
-    background threads, where a context ending in one thread would undo another's font.
-    Noto Sans Thai also carries Latin letters and digits.
-    """
-    fontpkg.mpl.use(THAI_FONT, set_default=True)
-    return THAI_FONT
-
-
-def plain(text: str) -> str:
-    """Text exactly as typed: matplotlib would read what stands between two `$` as math."""
-    return text.replace("$", r"\$")
-
-
-def round_colours(workbook: Workbook) -> dict[str, str]:
-    """Round id -> colour, by date order, so a round keeps its colour across all charts."""
-    rounds = workbook.rounds_in_order()
-    return {r.round_id: ROUND_COLOURS[n % len(ROUND_COLOURS)] for n, r in enumerate(rounds)}
+from .. import scoring
+from ..model import Workbook
+from ..text import t
+from ..thai import format_date, wrap
+from .common import THEMES, Theme, plain, round_colours, use_thai_font
 
 
 def _new_figure(theme: Theme, height: float) -> Figure:
@@ -150,9 +94,3 @@ def _legend(figure: Figure, axes, rounds, workbook: Workbook, style: Theme, lang
 def _empty(axes, message: str, style: Theme) -> None:
     axes.set_axis_off()
     axes.text(0.5, 0.5, message, ha="center", va="center", fontsize=style.title_size, color="#444444")
-
-
-def figure_png(figure: Figure, dpi: int = 100) -> bytes:
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=dpi, facecolor="white")
-    return buffer.getvalue()
