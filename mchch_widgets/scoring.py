@@ -61,18 +61,27 @@ def _individual(workbook: Workbook) -> dict[tuple[str, str], list[int | None]]:
 
 
 def _spread(levels: list[int]) -> dict[str, object]:
+    # Plain Python, not a pandas Series per cell: charts ask for every round × indicator at once.
     if not levels:
         return {"n_raters": 0, "median": None, "mean": None, "low": None, "high": None, "spread": None, "iqr": None}
-    values = pd.Series(levels, dtype="float64")
+    ordered = sorted(float(level) for level in levels)
     return {
-        "n_raters": len(levels),
-        "median": values.median(),
-        "mean": round(values.mean(), 2),
-        "low": values.min(),
-        "high": values.max(),
-        "spread": values.max() - values.min(),
-        "iqr": values.quantile(0.75) - values.quantile(0.25),
+        "n_raters": len(ordered),
+        "median": _quantile(ordered, 0.5),
+        "mean": round(sum(ordered) / len(ordered), 2),
+        "low": ordered[0],
+        "high": ordered[-1],
+        "spread": ordered[-1] - ordered[0],
+        "iqr": _quantile(ordered, 0.75) - _quantile(ordered, 0.25),
     }
+
+
+def _quantile(ordered: list[float], share: float) -> float:
+    """The value `share` of the way through the sorted values, interpolated (as pandas' default)."""
+    position = (len(ordered) - 1) * share
+    below = int(position)
+    above = min(below + 1, len(ordered) - 1)
+    return ordered[below] + (ordered[above] - ordered[below]) * (position - below)
 
 
 def indicator_stats(workbook: Workbook) -> pd.DataFrame:

@@ -29,7 +29,7 @@ def test_shows_the_workbook_name_and_its_chart(sample_folder: Path):
 def test_navigation_lists_only_the_steps_that_are_built(sample_folder: Path):
     app = make_app(sample_folder)
 
-    assert [value for _label, value in app.nav.options] == ["overview", "profile", "forum", "plan", "assess"]
+    assert [value for _label, value in app.nav.options] == ["overview", "profile", "forum", "plan", "assess", "compare"]
     assert "profile" not in app.screens  # built when first opened, not before
     app.nav.value = "profile"
     assert isinstance(app.screen_area.children[0], ProfileStep)
@@ -41,7 +41,8 @@ def test_language_switch_rebuilds_in_english_and_keeps_the_screen(sample_folder:
 
     app.language.value = "en"
 
-    assert [label for label, _value in app.nav.options] == ["Overview", "1 Join", "2 Indicators", "3 Plan", "5 Assess"]
+    assert [label for label, _value in app.nav.options] == ["Overview", "1 Join", "2 Indicators", "3 Plan", "5 Assess",
+                                                              "Compare rounds"]
     assert isinstance(app.screen_area.children[0], ProfileStep)
     assert "Step 1" in app.screen_area.children[0].children[0].value
 

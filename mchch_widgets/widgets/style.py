@@ -13,6 +13,8 @@ from html import escape
 import fontpkg
 import ipywidgets as widgets
 
+from ..colours import ROUND_COLOURS, ink_on
+
 FONT_STACK = '"Noto Sans Thai", "Leelawadee UI", Tahoma, sans-serif'
 
 CSS = """
@@ -337,13 +339,53 @@ CSS = """
 .mchch-assess-round-name {{ font-size: 26px; font-weight: 700; }}
 .mchch-assess-round-when {{ display: block; font-size: 18px; line-height: 1.3; color: #444; }}
 .mchch-assess-back {{ height: 48px; font-weight: 600; }}
+/* compare rounds */
+.mchch-compare-choices {{ background: #F7F9FB; border: 2px solid #D6DEE6; border-radius: 10px; padding: 2px 8px 4px 8px;
+  margin-bottom: 6px; gap: 2px; }}
+.mchch-compare-kinds .widget-toggle-button {{ height: 48px; font-weight: 600; }}
+.mchch-compare-kinds button.mod-active, .mchch-compare-value button.mod-active,
+.mchch-compare-theme button.mod-active {{ background: #0072B2; color: white; }}
+.mchch-compare-value .widget-toggle-button, .mchch-compare-theme .widget-toggle-button {{ height: 44px; }}
+.mchch-compare-label > .widget-html-content {{ font-size: 17px; font-weight: 600; color: #333; line-height: 1.6; }}
+.mchch-round-chips {{ gap: 6px; }}
+.mchch button.mchch-round-chip {{ border: 3px solid #767676; background: white; color: #111; border-radius: 24px;
+  font-size: 19px !important; padding: 0 12px; margin: 0; }}
+{round_colours}
+.mchch button.mchch-round-preset {{ font-size: 17px !important; margin: 0 0 0 6px; }}
+.mchch-chart-view {{ display: block; }}
+.mchch-chart-frame {{ max-height: 560px; overflow-y: auto; border: 1px solid #D6DEE6; border-radius: 6px; }}
+.mchch-chart-frame img.mchch-chart {{ display: block; width: 100%; height: auto; }}
+.mchch-chart-downloads {{ display: flex; align-items: center; gap: 10px; margin-top: 6px; }}
+.mchch button.mchch-chart-download {{ height: 44px; padding: 0 16px; border: 2px solid #0072B2; border-radius: 6px;
+  background: white; color: #005A8C; font-weight: 600; cursor: pointer; }}
+.mchch-chart-download-note {{ font-size: 17px; color: #444; }}
+.mchch-compare-summary > .widget-html-content {{ white-space: normal; line-height: 1.35; max-height: 600px;
+  overflow-y: auto; }}
+.mchch-summary-heading {{ font-size: 22px; font-weight: 700; margin-bottom: 6px; }}
+.mchch-summary-gains, .mchch-summary-improved, .mchch-summary-slipped, .mchch-summary-stayed,
+.mchch-summary-furthest, .mchch-summary-reached {{ font-size: 21px; font-weight: 700; margin-top: 8px; }}
+.mchch-summary-gains {{ color: #00664A; }}
+.mchch-summary-improved {{ color: #005A8C; }}
+.mchch-summary-slipped {{ color: #9A3A00; }}
+.mchch-summary-furthest {{ color: #7A4F00; }}
+.mchch-summary-note {{ font-size: 18px; color: #333; margin-top: 8px; }}
+.mchch-summary-items {{ margin: 2px 0 0 0; padding-left: 22px; font-size: 17px; line-height: 1.3; }}
 """
 
 
 @cache
 def stylesheet() -> str:
     font = fontpkg.path("Noto Sans Thai").read_bytes()
-    return CSS.format(font=base64.b64encode(font).decode("ascii"), stack=FONT_STACK)
+    return CSS.format(font=base64.b64encode(font).decode("ascii"), stack=FONT_STACK, round_colours=round_colour_rules())
+
+
+def round_colour_rules() -> str:
+    """A chip per round in its chart colour: border always, filled when chosen (see widget_round_picker)."""
+    return "\n".join(
+        f".mchch button.mchch-round-colour-{n} {{ border-color: {colour}; }}\n"
+        f".mchch button.mchch-round-colour-{n}.mod-active {{ background: {colour}; color: {ink_on(colour)}; }}"
+        for n, colour in enumerate(ROUND_COLOURS)
+    )
 
 
 def style_widget() -> widgets.HTML:

@@ -17,6 +17,7 @@ from ..text import t
 from .closing import close_tree
 from .style import markup_block, style_widget, text_block
 from .widget_assessment import AssessmentStep
+from .widget_compare import CompareScreen
 from .widget_forum import ForumStep
 from .widget_overview import OverviewScreen
 from .widget_plan import PlanStep
@@ -26,7 +27,7 @@ from .widget_undo import UndoButton
 
 SCREENS = (
     ("nav_overview", "overview"), ("nav_step1", "profile"), ("nav_step2", "forum"), ("nav_step3", "plan"),
-    ("nav_step5", "assess"),
+    ("nav_step5", "assess"), ("nav_compare", "compare"),
 )
 
 
@@ -139,6 +140,8 @@ class WorkshopApp(widgets.VBox):
             return PlanStep(self.session, self.status, self.lang, self.settings.thai_digits)
         if name == "assess":
             return AssessmentStep(self.session, self.status, self.lang, self.settings.thai_digits)
+        if name == "compare":
+            return CompareScreen(self.session, self.lang, self.settings.thai_digits)
         return ProfileStep(self.session, self.status, self.lang, self.settings.thai_digits)
 
     def _show_screen(self) -> None:

@@ -1,0 +1,228 @@
+"""Compare-screen benchmark: chart drawing, and a changed choice reaching the browser.
+
+Two parts, both on a made-up workbook of 12 indicators and 8 rounds (6 self, 2 external):
+
+1. **Drawing**: each chart function (figure and PNG at projector size) with every round
+   chosen, timed alternately with a bare matplotlib figure of the same size (one line, one
+   title) drawn to PNG. Target: each chart <= 100 ms.
+2. **Browser**: `mchch serve` on that workbook, the compare screen in Chromium; a round
+   chip is clicked and the time until the new chart is decoded and on screen is taken
+   (a choice not made before, so nothing comes from the screen's memory). Timed
+   alternately with a bare Voilà page where a click changes an image widget (the
+   smallest round trip the page can make). Target: median <= 150 ms.
+
+Both print medians and the ratio to their bare neighbour measured in the same run,
+because these machines are noisy. A report, not a test: it always exits 0.
+
+    python benchmarks/compare_charts.py [--repeats 15] [--clicks 20] [--skip-browser]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+from matplotlib.figure import Figure
+
+from mchch_widgets import charts, serve, sized, store
+from mchch_widgets.charts import CHART_KINDS, ChartOptions
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync",
+]
+DRAW_TARGET_MS = 100
+UPDATE_TARGET_MS = 150
+
+# Clicks the element, then resolves with the ms until the chart view marks a new chart shown.
+CLICK_AND_WAIT = """async ([selector, index, watch, attribute]) => {
+    const view = document.querySelector(watch);
+    const before = view.getAttribute(attribute);
+    const start = performance.now();
+    document.querySelectorAll(selector)[index].click();
+    return await new Promise((resolve, reject) => {
+        const check = () => {
+            if (view.getAttribute(attribute) !== before) return resolve(performance.now() - start);
+            if (performance.now() - start > 20000) return reject(new Error("no new chart in 20 s"));
+            requestAnimationFrame(check);
+        };
+        check();
+    });
+}"""
+
+
+def the_workbook():
+    return sized.scored_workbook(12, 6, n_externals=2)
+
+
+# --- part 1: drawing ----------------------------------------------------------------------
+
+
+def bare_png() -> bytes:
+    figure = Figure(figsize=(12.8, 7.2), dpi=100, layout="constrained")
+    axes = figure.add_subplot()
+    axes.plot(range(8), [1, 2, 2, 3, 3, 4, 4, 5])
+    figure.suptitle("ทดสอบ")
+    return charts.figure_png(figure)
+
+
+def time_once(make) -> float:
+    start = time.perf_counter()
+    make()
+    return (time.perf_counter() - start) * 1000
+
+
+def drawing(repeats: int) -> None:
+    workbook = the_workbook()
+    options = ChartOptions(rounds=tuple(r.round_id for r in workbook.rounds))
+    print(f"drawing: 12 indicators x 8 rounds, figure + PNG at 1280x720, median of {repeats}")
+    for kind in CHART_KINDS:
+        make = lambda kind=kind: charts.figure_png(charts.draw(workbook, kind, options))
+        make(), bare_png()  # warm-up: imports, font cache
+        chart_ms, bare_ms = [], []
+        for _ in range(repeats):
+            chart_ms.append(time_once(make))
+            bare_ms.append(time_once(bare_png))
+        chart, bare = statistics.median(chart_ms), statistics.median(bare_ms)
+        verdict = "ok" if chart <= DRAW_TARGET_MS else "OVER"
+        print(f"  {kind:<13} {chart:6.1f} ms (bare {bare:5.1f} ms, ratio {chart / bare:4.2f}) "
+              f"target <= {DRAW_TARGET_MS} ms: {verdict}", flush=True)
+
+
+# --- part 2: the browser -------------------------------------------------------------------
+
+
+def bare_notebook(folder: Path) -> Path:
+    """A button that swaps an image widget's PNG: the page's smallest image round trip."""
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_code_cell(
+        "import io, ipywidgets as w\n"
+        "from PIL import Image\n"
+        "def png(n):\n"
+        "    buffer = io.BytesIO(); Image.new('RGB', (1280, 720), (n % 255, 80, 160)).save(buffer, 'PNG')\n"
+        "    return buffer.getvalue()\n"
+        "image = w.Image(value=png(0)); image.add_class('bare-image')\n"
+        "button = w.Button(description='next'); button.add_class('bare-next')\n"
+        "count = [0]\n"
+        "def next_image(_b):\n"
+        "    count[0] += 1; image.value = png(count[0]); image.layout.width = f'{1000 + count[0] % 2}px'\n"
+        "button.on_click(next_image)\n"
+        "w.VBox([button, image])"
+    )]
+    path = folder / "bare.ipynb"
+    nbformat.write(notebook, path)
+    return path
+
+
+def start(command: list[str], log: Path, env=None) -> subprocess.Popen:
+    return subprocess.Popen(command, stdout=log.open("wb"), stderr=subprocess.STDOUT, start_new_session=True,
+                            env=env)
+
+
+def stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def browser(clicks: int) -> None:
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory(prefix="mchch-bench-") as tmp:
+        folder = Path(tmp)
+        workbook = folder / "workbook"
+        store.create_workbook(workbook, the_workbook())
+        app_port, bare_port = serve.free_port(), serve.free_port()
+        while bare_port == app_port:
+            bare_port = serve.free_port()
+        servers = [
+            start([sys.executable, "-m", "mchch_widgets", "serve", str(workbook), "--no-browser",
+                   f"--port={app_port}"], folder / "app.log"),
+            start([sys.executable, "-m", "voila", str(bare_notebook(folder)), "--no-browser", f"--port={bare_port}",
+                   f"--Voila.ip={serve.HOST}"], folder / "bare.log"),
+        ]
+        try:
+            for port, process in zip((app_port, bare_port), servers):
+                if not serve.wait_until_ready(serve.url_for(port), process):
+                    print(f"a server did not start; logs in {folder}")
+                    return
+            with sync_playwright() as playwright:
+                chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                try:
+                    app, bare = chromium.new_page(viewport={"width": 1280, "height": 720}), chromium.new_page()
+                    open_compare(app, serve.url_for(app_port))
+                    bare.goto(serve.url_for(bare_port))
+                    bare.locator(".bare-next").wait_for(timeout=60_000)
+                    measure(app, bare, clicks)
+                finally:
+                    chromium.close()
+        finally:
+            for process in servers:
+                stop(process)
+
+
+def open_compare(page, url: str) -> None:
+    page.goto(url)
+    page.locator(".mchch-nav").wait_for(timeout=90_000)
+    page.get_by_text("เปรียบเทียบรอบ", exact=True).click()
+    page.locator(".mchch-chart-view[data-shown]").wait_for(timeout=60_000)
+    page.locator(".mchch-compare-kinds button", has_text="ความก้าวหน้า").click()  # all panels: the busiest
+    page.wait_for_timeout(1500)
+
+
+def measure(app, bare, clicks: int) -> None:
+    """Click chips so that every choice of rounds is a new one; alternate with the bare page."""
+    chips = app.locator(".mchch-round-chip")
+    state = frozenset(n for n in range(chips.count()) if "mod-active" in (chips.nth(n).get_attribute("class") or ""))
+    seen, app_ms, bare_ms = {state}, [], []
+    rng = random.Random(8)
+    for _ in range(clicks * 20):
+        index = rng.randrange(chips.count())
+        following = state ^ {index}
+        if following in seen or not following:
+            continue
+        app_ms.append(app.evaluate(CLICK_AND_WAIT, [".mchch-round-chip", index, ".mchch-chart-view", "data-shown"]))
+        bare_ms.append(bare.evaluate(CLICK_AND_WAIT, ["button.bare-next", 0, "img.bare-image", "src"]))
+        seen.add(following)
+        state = following
+        if len(app_ms) >= clicks:
+            break
+    app_median, bare_median = statistics.median(app_ms), statistics.median(bare_ms)
+    print(f"browser: a new choice of rounds on the progress chart, {len(app_ms)} clicks")
+    print(f"  app  median {app_median:6.1f} ms (min {min(app_ms):.1f}, max {max(app_ms):.1f})")
+    print(f"  bare median {bare_median:6.1f} ms (an image widget swapped by a click)")
+    verdict = "ok" if app_median <= UPDATE_TARGET_MS else "OVER"
+    print(f"  ratio {app_median / bare_median:.2f}; target app <= {UPDATE_TARGET_MS} ms: {verdict}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=15, help="timed drawings of each chart (default 15)")
+    parser.add_argument("--clicks", type=int, default=20, help="timed clicks in the browser (default 20)")
+    parser.add_argument("--skip-browser", action="store_true", help="only time the drawing")
+    args = parser.parse_args(argv)
+    sys.stdout.reconfigure(encoding="utf-8", errors="replace")
+    try:
+        drawing(max(1, args.repeats))
+        if not args.skip_browser:
+            browser(max(3, args.clicks))
+    except KeyboardInterrupt:
+        print("interrupted")
+    except Exception as error:  # noqa: BLE001 - a report: say what went wrong, but exit 0
+        print(f"benchmark failed: {type(error).__name__}: {error}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

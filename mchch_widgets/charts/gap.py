@@ -1,0 +1,181 @@
+"""Gap to target: how far each indicator still is from its target in the latest round.
+
+How to read it: one row per indicator, furthest from its target at the top; the dot is the
+level now, the dark tick the target, the pale bar with its arrowhead the distance still to
+climb. The words at the row's end say it: "ขาด 2 ระดับ", "ถึงเป้าแล้ว ✓", "เกินเป้า 1".
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from matplotlib.colors import to_rgba
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+
+from ..assessment import round_scale
+from ..model import Round, Workbook
+from ..text import t
+from .common import (
+    NOT_APPLICABLE,
+    SCORED,
+    ChartOptions,
+    chosen_rounds,
+    level_axis,
+    levels,
+    message,
+    new_figure,
+    notes,
+    round_handles,
+    round_looks,
+    scale_notes,
+    title,
+)
+from .external import (
+    Words,
+    draw_targets,
+    legend_above,
+    row_chart_height,
+    row_layout,
+    setup_rows,
+    target_handle,
+    write_row_words,
+)
+
+BAR_ALPHA = 0.35  # the distance still to climb: the round's colour, pale, behind the dot
+
+
+def gap_round(workbook: Workbook, options: ChartOptions) -> Round | None:
+    """The round the gap chart shows: the latest chosen round with any level (options.value),
+    else the latest chosen round; None when no round is chosen (or there is none)."""
+    return _round_and_levels(workbook, options)[0]
+
+
+def _round_and_levels(workbook: Workbook, options: ChartOptions) -> tuple[Round | None, pd.DataFrame | None]:
+    """gap_round and its rows of levels(): the scoring tables are worked out once, not twice."""
+    shown, _ = chosen_rounds(workbook, options)
+    if not shown:
+        return None, None
+    table = levels(workbook, options, rounds=shown)
+    scored = set(table.loc[table["state"] == SCORED, "round_id"])
+    round_ = next((r for r in reversed(shown) if r.round_id in scored), shown[-1])
+    return round_, table[table["round_id"] == round_.round_id]
+
+
+def gap_chart(workbook: Workbook, options: ChartOptions = ChartOptions()) -> Figure:
+    """The level now and the target of every selected indicator, joined by the distance still to climb.
+
+    The round is gap_round's; its level is options.value (a median may be x.5 and is shown so).
+    Rows are ordered furthest from the target first, rows without a level or target next, the
+    reached ones at the bottom (ties in workbook order). A round scored on another scale than
+    the targets' is drawn in workbook order without any "reached": the gap cannot be read.
+    """
+    lang = options.lang
+    round_, table = _round_and_levels(workbook, options)
+    indicators = workbook.selected_indicators()
+    table = _with_gaps(table) if table is not None and indicators else None
+    empty = _empty_reason(workbook, indicators, round_, table, options)
+    comparable = round_ is not None and round_scale(workbook, round_) == workbook.profile.levels
+    heading = t("chart_gap_title", lang, round=round_.label) if round_ else t("chart_gap_title_plain", lang)
+    if empty:
+        figure = new_figure(options)
+        title(figure, heading, options)
+        message(figure.add_subplot(), empty, options)
+        return figure
+    table = _ordered(table, comparable)
+    by_id = {i.indicator_id: i for i in indicators}
+    rows = row_layout([by_id[i] for i in table["indicator_id"]], options)
+    figure = new_figure(options, height=row_chart_height(rows, options))
+    order = t("chart_gap_order" if comparable else "chart_gap_order_workbook", lang)
+    title(figure, heading, options,
+          subtitle=t("chart_gap_subtitle", lang, order=order, value=t(f"chart_value_{options.value}", lang)))
+    axes = figure.add_subplot()
+    setup_rows(axes, rows, level_axis(workbook, [round_]), options)
+    _draw_gaps(axes, workbook, table, rows.ys, round_, comparable, options)
+    handles = round_handles(workbook, [round_], options)
+    if comparable:  # targets are drawn only where the round's levels can be read against them
+        handles.append(target_handle(options))
+        if (table["gap"] > 0).any():
+            handles.append(_climb_handle(workbook, round_, options))
+    legend_above(axes, handles, options)
+    extra = [] if comparable else [t("chart_gap_note_other_scale", lang, label=round_.label)]
+    notes(figure, scale_notes(workbook, [round_], options) + extra, options)
+    return figure
+
+
+def _empty_reason(workbook: Workbook, indicators: list, round_: Round | None, table: pd.DataFrame | None,
+                  options: ChartOptions) -> str:
+    """Why there is nothing to draw ("no rounds chosen"), or '' when there is."""
+    if not indicators:
+        return t("chart_no_indicators", options.lang)
+    if round_ is None:
+        return t("chart_no_rounds_chosen" if workbook.rounds else "chart_no_rounds", options.lang)
+    if table is None or not (table["state"] == SCORED).any():
+        return t(f"chart_no_levels_{options.value}", options.lang)
+    return ""
+
+
+def gap_words(row, options: ChartOptions, comparable: bool) -> Words:
+    """'ขาด 2 ระดับ' / 'ถึงเป้าแล้ว' (with a check) / 'เกินเป้า 1', or why there is no gap to tell."""
+    lang = options.lang
+    if row["state"] != SCORED:
+        return Words(t("chart_not_applicable" if row["state"] == NOT_APPLICABLE else "chart_gap_no_score", lang))
+    if pd.isna(row["target"]):
+        return Words(t("chart_gap_no_target", lang))
+    if not comparable:
+        return Words(t("chart_gap_other_scale", lang, target=options.number(float(row["target"]))))
+    gap = float(row["target"]) - float(row["level"])
+    if gap > 0:
+        return Words(t("chart_gap_short", lang, n=options.number(gap)))
+    if gap == 0:
+        return Words(t("chart_gap_reached", lang), "reached")
+    return Words(t("chart_gap_above", lang, n=options.number(-gap)), "reached")
+
+
+def _with_gaps(table: pd.DataFrame) -> pd.DataFrame:
+    """The round's levels in workbook order, with gap = target - level (NaN when either is unknown)."""
+    table = table.copy()
+    table["level"] = pd.to_numeric(table["level"], errors="coerce").astype("float64")
+    table["target"] = pd.to_numeric(table["target"], errors="coerce").astype("float64")
+    table["gap"] = table["target"] - table["level"]
+    return table.reset_index(drop=True)
+
+
+def _ordered(table: pd.DataFrame, comparable: bool) -> pd.DataFrame:
+    """Furthest from the target first; no level or no target next; reached (gap ≤ 0) last."""
+    if not comparable:
+        return table
+    group = pd.Series(1, index=table.index)  # gap unknown
+    group[table["gap"] > 0] = 0
+    group[table["gap"] <= 0] = 2
+    keyed = table.assign(group=group, key=-table["gap"].fillna(0), order=range(len(table)))
+    return keyed.sort_values(["group", "key", "order"], kind="stable").drop(columns=["group", "key", "order"])
+
+
+def _draw_gaps(axes, workbook: Workbook, rows: pd.DataFrame, ys: list[float], round_: Round,
+               comparable: bool, options: ChartOptions) -> None:
+    style = options.style
+    look = round_looks(workbook)[round_.round_id]
+    words = [gap_words(row, options, comparable) for row in rows.to_dict("records")]
+    short = (rows["gap"] > 0).to_numpy() & comparable
+    if short.any():  # one line collection and one scatter for all rows still climbing
+        level, target = rows.loc[short, "level"], rows.loc[short, "target"]
+        y_short = np.array(ys)[short]
+        axes.hlines(y_short, level, target, colors=[to_rgba(look.colour, BAR_ALPHA)],
+                    linewidths=style.line_width * 4, zorder=2, gid="to-climb")
+        # The arrowhead points at the target, stopping short of its tick.
+        axes.scatter(target - 0.14, y_short, marker=">", s=style.marker_size * 0.8, color=look.colour,
+                     linewidths=0, zorder=3, gid="arrowheads")
+    if comparable:
+        draw_targets(axes, rows["target"], ys, options)
+    present = rows["level"].notna().to_numpy()
+    axes.scatter(rows.loc[present, "level"], [y for y, p in zip(ys, present) if p], s=style.marker_size * 1.2,
+                 color=look.colour, marker=look.marker, edgecolors="white", linewidths=1.2, zorder=4, gid="levels")
+    write_row_words(axes, words, ys, options)
+
+
+def _climb_handle(workbook: Workbook, round_: Round, options: ChartOptions) -> Line2D:
+    look = round_looks(workbook)[round_.round_id]
+    return Line2D([], [], color=to_rgba(look.colour, BAR_ALPHA), linewidth=options.style.line_width * 3,
+                  marker=">", markevery=[1], markersize=options.style.base_size * 0.6,
+                  markerfacecolor=look.colour, markeredgewidth=0, label=t("chart_gap_to_climb", options.lang))
