@@ -38,6 +38,7 @@ RATER_CODE = re.compile(r"^[A-Za-z0-9ก-๙][A-Za-z0-9ก-๙_-]{0,11}$")
 REOPENED_AT = "reopened_at"  # extra column of rounds.csv: every reopening, oldest first
 CLOSED_AT = "closed_at"  # extra column of rounds.csv: when the round was last closed
 SCALE_MIN, SCALE_MAX = "scale_min", "scale_max"  # extra columns of rounds.csv: the scale the round was scored on
+SCALE_LIMITS = (0, 10)  # the lowest and highest level step 1 offers
 NOTE_MAX = 2000
 
 
@@ -102,11 +103,16 @@ def round_scale(workbook: Workbook, round_: Round) -> range:
     The workbook's scale may be widened later (say 1..3 to 1..5); an old round's 3 was then
     the top of its scale, and charts must not show it as the middle of the new one.
     """
+    return _recorded_scale(round_) or workbook.profile.levels
+
+
+def _recorded_scale(round_: Round) -> range | None:
+    """The scale in the round's own columns; None when empty, not numbers, or not a scale the app makes."""
     try:
         low, high = int(round_.extra.get(SCALE_MIN, "")), int(round_.extra.get(SCALE_MAX, ""))
     except ValueError:
-        return workbook.profile.levels
-    return range(low, high + 1) if low < high else workbook.profile.levels
+        return None
+    return range(low, high + 1) if SCALE_LIMITS[0] <= low < high <= SCALE_LIMITS[1] else None
 
 
 def keep_round_scales(workbook: Workbook, before: range) -> None:
@@ -118,13 +124,18 @@ def keep_round_scales(workbook: Workbook, before: range) -> None:
     for round_ in workbook.rounds:
         if is_empty_round(workbook, round_.round_id):
             round_.extra.update(_scale_columns(workbook.profile.levels))
-        elif SCALE_MIN not in round_.extra or SCALE_MAX not in round_.extra:
+        elif _recorded_scale(round_) is None:
             round_.extra.update(_scale_columns(before))
 
 
 def _same_label(a: str, b: str) -> bool:
     """'รอบที่ ๔' and 'รอบที่ 4' name the same round."""
     return thai_digit_to_arabic_digit(a).casefold() == thai_digit_to_arabic_digit(b).casefold()
+
+
+def rounds_in_progress(workbook: Workbook) -> list[Round]:
+    """Open rounds that already have ratings: the scale must not change under them."""
+    return [r for r in workbook.rounds if not r.closed and not is_empty_round(workbook, r.round_id)]
 
 
 def is_empty_round(workbook: Workbook, round_id: str) -> bool:
@@ -183,8 +194,11 @@ def reopenings(found: Round) -> list[str]:
 # --- scores ----------------------------------------------------------------------------------
 
 
-def parse_score(value: object, workbook: Workbook) -> int | None:
-    """A level typed or clicked: 3, '3', '๓'; None or '' is "skip / not applicable"."""
+def parse_score(value: object, workbook: Workbook, scale: range | None = None) -> int | None:
+    """A level typed or clicked: 3, '3', '๓'; None or '' is "skip / not applicable".
+
+    scale: the round's (round_scale); the workbook's when not given.
+    """
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     text = thai_digit_to_arabic_digit(str(value).strip())
@@ -192,7 +206,7 @@ def parse_score(value: object, workbook: Workbook) -> int | None:
         level = int(text)
     except ValueError:
         raise Refused("err_score_number", value=str(value).strip()) from None
-    scale = workbook.profile.levels
+    scale = scale or workbook.profile.levels
     if level not in scale:
         raise Refused("err_score_outside", value=level, low=scale.start, high=scale.stop - 1)
     return level
@@ -234,12 +248,12 @@ def record_score(
     the round), the next free code is used instead, so two people never share one code;
     the returned score's `rater` says which code was used.
     """
-    open_round(workbook, round_id)
+    scored_in = open_round(workbook, round_id)
     scorable_indicator(workbook, indicator_id)
     rater = CONSENSUS if rater == CONSENSUS else check_rater(rater)
     if claim and rater != CONSENSUS and rater in raters(workbook, round_id):
         rater = next_rater_code(workbook, round_id)
-    level = parse_score(value, workbook)
+    level = parse_score(value, workbook, round_scale(workbook, scored_in))  # a round keeps its scale
     note = note.strip()
     if len(note) > NOTE_MAX:
         raise Refused("err_note_long", limit=NOTE_MAX, count=len(note))

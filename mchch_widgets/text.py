@@ -61,6 +61,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "เปลี่ยนระดับคะแนนไม่ได้ มีคะแนน {count} รายการอยู่นอกช่วง {low}–{high}",
         "Cannot change the scale: {count} scores lie outside {low}–{high}",
     ),
+    "scale_round_open": ("เปลี่ยนช่วงระดับไม่ได้ระหว่างที่รอบยังเปิดและมีคะแนนแล้ว ({labels}): ปิดรอบก่อน",
+                         "The scale cannot change while a round with ratings is open ({labels}): close it first"),
     "scale_order": ("ระดับต่ำสุดต้องน้อยกว่าระดับสูงสุด", "The lowest level must be below the highest"),
     "members_heading": ("ทีมนำการพัฒนาและที่ปรึกษา", "Lead team and advisors"),
     "member_name": ("ชื่อ-สกุล", "Full name"),

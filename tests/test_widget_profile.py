@@ -7,8 +7,14 @@ from pathlib import Path
 import pytest
 from workbook_files import read_csv_text, reread, rows
 
-from mchch_widgets import assessment, store
+from mchch_widgets import assessment, samples, store
+from mchch_widgets.model import Refused
+from mchch_widgets.session import Session
 from mchch_widgets.widgets.widget_profile import ProfileStep
+
+
+def reread_sample():
+    return store.read_workbook(samples.sample_path(samples.MAIN_SAMPLE))
 
 
 @pytest.fixture
@@ -118,7 +124,10 @@ def test_widening_the_scale_adds_level_columns_to_indicators_csv(step, sample_fo
     assert store.check_workbook(sample_folder)[0] is not None
 
 
-def test_widening_the_scale_keeps_the_scale_each_scored_round_was_scored_on(step, sample_folder: Path, open_round):
+def test_widening_the_scale_keeps_the_scale_each_scored_round_was_scored_on(sample_folder: Path, status, open_round):
+    # Read from disk, as a page load does: older rounds' scale cells are empty in rounds.csv now
+    step = ProfileStep(Session(sample_folder), status)
+
     step.scale_max.value = 7
 
     workbook = reread(sample_folder)
@@ -128,6 +137,39 @@ def test_widening_the_scale_keeps_the_scale_each_scored_round_was_scored_on(step
                       "x1": range(1, 6), open_round: range(1, 8)}
     saved = {row["round_id"]: (row["scale_min"], row["scale_max"]) for row in rows(sample_folder, "rounds.csv")}
     assert saved["r1"] == ("1", "5") and saved[open_round] == ("1", "7")
+
+
+def test_the_scale_cannot_change_while_a_round_with_ratings_is_open(sample_folder: Path, status, open_round):
+    session = Session(sample_folder)
+    session.change(lambda wb: assessment.record_score(wb, open_round, "G01", "P01", 3), store.SCORES)
+    step = ProfileStep(session, status)
+    before = (sample_folder / "profile.csv").read_bytes()
+
+    step.scale_max.value = 7
+
+    assert step.scale_max.value == 5
+    assert (sample_folder / "profile.csv").read_bytes() == before
+    assert status.state == "error" and "รอบที่ ๕" in status.value and "ปิดรอบ" in status.value
+
+
+def test_a_reopened_round_is_still_scored_on_its_own_scale(sample_folder: Path, status):
+    step = ProfileStep(Session(sample_folder), status)
+    step.scale_max.value = 7  # every sample round is closed and keeps 1..5
+    session = Session(sample_folder)
+    session.change(lambda wb: assessment.reopen_round(wb, "r4"), store.ROUNDS)
+
+    with pytest.raises(Refused) as refused:
+        assessment.record_score(session.workbook, "r4", "G01", "consensus", 6)
+
+    assert refused.value.key == "err_score_outside" and refused.value.params["high"] == 5
+
+
+@pytest.mark.parametrize(("low", "high"), [("", ""), ("1", "5000"), ("3", "3"), ("x", "5"), ("-1", "4")])
+def test_a_hand_edited_round_scale_that_makes_no_sense_counts_as_the_workbooks(low, high):
+    workbook = reread_sample()
+    workbook.rounds[0].extra.update({assessment.SCALE_MIN: low, assessment.SCALE_MAX: high})
+
+    assert assessment.round_scale(workbook, workbook.rounds[0]) == workbook.profile.levels
 
 
 def test_a_refused_scale_change_leaves_the_rounds_as_they_were(step, sample_folder: Path, status):

@@ -33,6 +33,9 @@ function render({ model, el }) {
     button.addEventListener("click", () => {
       note.textContent = model.get("labels").busy || "";
       for (const b of Object.values(buttons)) b.disabled = true;
+      // If the kernel never answers (it stopped), the buttons come back rather than stay grey.
+      waiting = setTimeout(() => { for (const b of Object.values(buttons)) b.disabled = false; note.textContent = ""; },
+                           30000);
       model.send({ download: format });
     });
     buttons[format] = button;
@@ -49,6 +52,8 @@ function render({ model, el }) {
 
   let url = null;
   let wanted = 0;
+  let closed = false;
+  let waiting = null;
   const show = async () => {
     const ticket = ++wanted;
     const data = model.get("png");
@@ -60,7 +65,7 @@ function render({ model, el }) {
     const loader = new Image();
     loader.src = next;
     try { await loader.decode(); } catch (error) { /* shown anyway below */ }
-    if (ticket !== wanted) { URL.revokeObjectURL(next); return; }  // a newer chart came meanwhile
+    if (closed || ticket !== wanted) { URL.revokeObjectURL(next); return; }  // gone, or a newer chart came
     img.src = next;
     img.alt = model.get("alt");
     if (url) URL.revokeObjectURL(url);
@@ -70,6 +75,7 @@ function render({ model, el }) {
 
   const onMessage = (message, buffers) => {
     if (!message.file) return;
+    clearTimeout(waiting);
     for (const b of Object.values(buttons)) b.disabled = false;
     note.textContent = message.error || "";
     if (message.error || !buffers.length) return;
@@ -89,6 +95,8 @@ function render({ model, el }) {
   show();
   el.dataset.ready = "1";
   return () => {
+    closed = true;
+    clearTimeout(waiting);
     model.off("change:png", show);
     model.off("change:labels", relabel);
     model.off("msg:custom", onMessage);

@@ -11,7 +11,7 @@ from dataclasses import replace
 import ipywidgets as widgets
 
 from .. import geography
-from ..assessment import keep_round_scales
+from ..assessment import keep_round_scales, rounds_in_progress
 from ..model import TARGET_TYPES, TITLE_MAX
 from ..session import Session
 from ..store import INDICATORS, PROFILE, ROUNDS
@@ -156,10 +156,13 @@ class ProfileStep(widgets.VBox):
             return
         outside = [s for s in self.session.workbook.scores if s.score is not None and not low <= s.score <= high]
         reason = None
+        in_progress = rounds_in_progress(self.session.workbook)
         if low >= high:
             reason = t("scale_order", self.language)
         elif outside:
             reason = t("scale_in_use", self.language, count=len(outside), low=low, high=high)
+        elif in_progress:  # its ratings so far and those to come must be on one scale
+            reason = t("scale_round_open", self.language, labels=", ".join(r.label for r in in_progress))
         if reason:
             self.status.failed(reason)
             self.scale_min.value, self.scale_max.value = profile.scale_min, profile.scale_max
@@ -172,6 +175,7 @@ class ProfileStep(widgets.VBox):
                                   then=lambda: keep_round_scales(workbook, profile.levels)):
             for round_, extra in zip(workbook.rounds, rounds_before):
                 round_.extra = extra
+            self.scale_min.value, self.scale_max.value = profile.scale_min, profile.scale_max
 
     def _save_profile(self, files: tuple[str, ...] = (PROFILE,), then=None, **changes) -> bool:
         workbook = self.session.workbook
