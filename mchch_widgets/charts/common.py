@@ -214,6 +214,21 @@ def levels(workbook: Workbook, options: ChartOptions, rounds: list[Round] | None
     return table[LEVEL_COLUMNS].reset_index(drop=True)
 
 
+def nothing_to_draw(workbook: Workbook, shown: list[Round], options: ChartOptions,
+                    table: pd.DataFrame | None = None) -> str:
+    """Why a chart has nothing to draw, '' when it has: no indicators, no rounds, none chosen, or,
+    given the chart's `levels` table, no level at all in the chosen rounds."""
+    if not workbook.selected_indicators():
+        return t("chart_no_indicators", options.lang)
+    if not workbook.rounds:
+        return t("chart_no_rounds", options.lang)
+    if not shown:
+        return t("chart_no_rounds_chosen", options.lang)
+    if table is not None and not (table["state"] == SCORED).any():
+        return t(f"chart_no_levels_{options.value}", options.lang)
+    return ""
+
+
 def level_axis(workbook: Workbook, rounds: list[Round]) -> range:
     """The levels an axis must show: the workbook's scale and that of every round shown."""
     scales = [workbook.profile.levels] + [round_scale(workbook, r) for r in rounds]

@@ -35,6 +35,7 @@ from .common import (
     message,
     new_figure,
     notes,
+    nothing_to_draw,
     round_looks,
     scale_notes,
     title,
@@ -51,7 +52,6 @@ from .heatmap import (
     level_handles,
     put_legend,
     round_headers,
-    stop_reason,
 )
 
 BAR_HEIGHT = 0.56  # of a row: room above for the pointer, below for air between rows
@@ -76,7 +76,7 @@ def distribution_chart(workbook: Workbook, options: ChartOptions = ChartOptions(
     figure = new_figure(options, height=sizes.height)
     title(figure, t("chart_distribution_title", options.lang), options,
           subtitle=t("chart_distribution_subtitle", options.lang))
-    stop = stop_reason(workbook, shown, options)
+    stop = nothing_to_draw(workbook, shown, options)
     if stop:
         message(figure.add_subplot(), stop, options)
         return figure

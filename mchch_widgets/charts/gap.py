@@ -26,6 +26,7 @@ from .common import (
     message,
     new_figure,
     notes,
+    nothing_to_draw,
     round_handles,
     round_looks,
     scale_notes,
@@ -74,7 +75,7 @@ def gap_chart(workbook: Workbook, options: ChartOptions = ChartOptions()) -> Fig
     round_, table = _round_and_levels(workbook, options)
     indicators = workbook.selected_indicators()
     table = _with_gaps(table) if table is not None and indicators else None
-    empty = _empty_reason(workbook, indicators, round_, table, options)
+    empty = nothing_to_draw(workbook, [round_] if round_ else [], options, table)
     comparable = round_ is not None and round_scale(workbook, round_) == workbook.profile.levels
     heading = t("chart_gap_title", lang, round=round_.label) if round_ else t("chart_gap_title_plain", lang)
     if empty:
@@ -101,18 +102,6 @@ def gap_chart(workbook: Workbook, options: ChartOptions = ChartOptions()) -> Fig
     extra = [] if comparable else [t("chart_gap_note_other_scale", lang, label=round_.label)]
     notes(figure, scale_notes(workbook, [round_], options) + extra, options)
     return figure
-
-
-def _empty_reason(workbook: Workbook, indicators: list, round_: Round | None, table: pd.DataFrame | None,
-                  options: ChartOptions) -> str:
-    """Why there is nothing to draw ("no rounds chosen"), or '' when there is."""
-    if not indicators:
-        return t("chart_no_indicators", options.lang)
-    if round_ is None:
-        return t("chart_no_rounds_chosen" if workbook.rounds else "chart_no_rounds", options.lang)
-    if table is None or not (table["state"] == SCORED).any():
-        return t(f"chart_no_levels_{options.value}", options.lang)
-    return ""
 
 
 def gap_words(row, options: ChartOptions, comparable: bool) -> Words:

@@ -42,6 +42,7 @@ from .common import (
     message,
     new_figure,
     notes,
+    nothing_to_draw,
     other_scales,
     plain,
     round_looks,
@@ -78,7 +79,7 @@ def heatmap_chart(workbook: Workbook, options: ChartOptions = ChartOptions()) ->
     figure = new_figure(options, height=sizes.height)
     title(figure, t("chart_heatmap_title", options.lang), options,
           subtitle=t("chart_heatmap_subtitle", options.lang, value=t(f"chart_value_{options.value}", options.lang)))
-    stop = stop_reason(workbook, shown, options)
+    stop = nothing_to_draw(workbook, shown, options)
     if stop:
         message(figure.add_subplot(), stop, options)
         return figure
@@ -101,17 +102,6 @@ def heatmap_chart(workbook: Workbook, options: ChartOptions = ChartOptions()) ->
         message(axes.inset_axes((0, 0, 1, 1)), t(f"chart_no_levels_{options.value}", options.lang), options)
     notes(figure, footnotes, options)
     return figure
-
-
-def stop_reason(workbook: Workbook, shown: list[Round], options: ChartOptions) -> str:
-    """Why there is nothing to draw at all ('' when there is): no indicators, no rounds, none chosen."""
-    if not workbook.selected_indicators():
-        return t("chart_no_indicators", options.lang)
-    if not workbook.rounds:
-        return t("chart_no_rounds", options.lang)
-    if not shown:
-        return t("chart_no_rounds_chosen", options.lang)
-    return ""
 
 
 # --- cells -------------------------------------------------------------------------------

@@ -28,6 +28,7 @@ from .common import (
     message,
     new_figure,
     notes,
+    nothing_to_draw,
     other_scales,
     round_handles,
     round_label,
@@ -67,7 +68,7 @@ def progress_chart(workbook: Workbook, options: ChartOptions = ChartOptions()) -
     rows, columns = _grid(len(indicators))
     figure = new_figure(options, height=_height(rows, options))
     title(figure, t("chart_progress_title", options.lang), options, subtitle=_subtitle(options))
-    problem = _empty_reason(workbook, indicators, shown, table, options)
+    problem = nothing_to_draw(workbook, shown, options, table)
     if problem:
         message(figure.add_subplot(), problem, options)
         return figure
@@ -97,21 +98,6 @@ def progress_chart(workbook: Workbook, options: ChartOptions = ChartOptions()) -
 
 
 # --- what there is to draw -----------------------------------------------------------------
-
-
-def _empty_reason(workbook: Workbook, indicators: list[Indicator], shown: list[Round],
-                  table: pd.DataFrame | None, options: ChartOptions) -> str:
-    """Why there are no panels to draw ('' when there are)."""
-    lang = options.lang
-    if not indicators:
-        return t("chart_no_indicators", lang)
-    if not workbook.rounds:
-        return t("chart_no_rounds", lang)
-    if not shown:
-        return t("chart_no_rounds_chosen", lang)
-    if table is None or not (table["state"] == SCORED).any():
-        return t(f"chart_no_levels_{options.value}", lang)
-    return ""
 
 
 def _subtitle(options: ChartOptions) -> str:

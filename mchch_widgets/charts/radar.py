@@ -27,6 +27,7 @@ from .common import (
     message,
     new_figure,
     notes,
+    nothing_to_draw,
     other_scales,
     plain,
     round_handles,
@@ -101,20 +102,11 @@ def radar_chart(workbook: Workbook, options: ChartOptions = ChartOptions()) -> F
 
 def _empty_reason(workbook: Workbook, indicators: list[Indicator], shown: list[Round],
                   table: pd.DataFrame | None, options: ChartOptions) -> str:
-    """Why there is no radar to draw ('' when there is one)."""
-    lang = options.lang
-    if not indicators:
-        return t("chart_no_indicators", lang)
-    if len(indicators) < MIN_SPOKES:
-        return t("chart_radar_too_few", lang, minimum=options.number(MIN_SPOKES),
+    """Why there is no radar to draw ('' when there is one): a radar needs three spokes."""
+    if indicators and len(indicators) < MIN_SPOKES:
+        return t("chart_radar_too_few", options.lang, minimum=options.number(MIN_SPOKES),
                  count=options.number(len(indicators)))
-    if not workbook.rounds:
-        return t("chart_no_rounds", lang)
-    if not shown:
-        return t("chart_no_rounds_chosen", lang)
-    if table is None or not (table["state"] == SCORED).any():
-        return t(f"chart_no_levels_{options.value}", lang)
-    return ""
+    return nothing_to_draw(workbook, shown, options, table)
 
 
 def _subtitle(shown: list[Round], options: ChartOptions) -> str:
