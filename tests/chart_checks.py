@@ -9,11 +9,13 @@ look at the new image, then write it as the baseline:
 
 from __future__ import annotations
 
+import csv
 import io
 import logging
 import os
 import warnings
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 import matplotlib.text
@@ -94,6 +96,24 @@ EDGE_CASES: dict[str, Callable[[], Workbook]] = {
     "no_rounds": no_rounds,
     "no_indicators": no_indicators,
 }
+
+
+def sample_rows(file: str, name: str = samples.MAIN_SAMPLE) -> list[dict[str, str]]:
+    """A bundled sample's CSV file read with the csv module only: expected values not taken from the package."""
+    data = (samples.sample_path(name) / file).read_bytes().decode("utf-8-sig")
+    return list(csv.DictReader(io.StringIO(data, newline="")))
+
+
+def latest_ratings(name: str = samples.MAIN_SAMPLE) -> dict[tuple[str, str, str], int | None]:
+    """(round, indicator, rater) -> the latest score in the sample's scores.csv (None: skipped)."""
+    latest: dict[tuple[str, str, str], tuple[datetime, int | None]] = {}
+    for row in sample_rows("scores.csv", name):
+        key = (row["round_id"], row["indicator_id"], row["rater"])
+        when = datetime.fromisoformat(row["recorded_at"])
+        score = int(row["score"]) if row["score"].strip() else None
+        if key not in latest or when >= latest[key][0]:
+            latest[key] = (when, score)
+    return {key: score for key, (_, score) in latest.items()}
 
 
 def main_sample() -> Workbook:

@@ -22,9 +22,11 @@ from chart_checks import (
     all_text,
     draw,
     fonts_used,
+    latest_ratings,
     main_sample,
     matches_baseline,
     png_size,
+    sample_rows,
     texts,
 )
 from matplotlib.colors import to_hex
@@ -42,29 +44,12 @@ OPTIONS = [ChartOptions(lang=lang, theme=theme) for lang in ("th", "en") for the
 # --- the sample, read independently -------------------------------------------------------
 
 
-def read_csv(file: str) -> list[dict[str, str]]:
-    data = (samples.sample_path(samples.MAIN_SAMPLE) / file).read_bytes().decode("utf-8-sig")
-    return list(csv.DictReader(io.StringIO(data, newline="")))
-
-
 def selected_ids() -> list[str]:
-    return [row["indicator_id"] for row in read_csv("indicators.csv") if row["status"] == "selected"]
+    return [row["indicator_id"] for row in sample_rows("indicators.csv") if row["status"] == "selected"]
 
 
 def rounds_by_date() -> list[dict[str, str]]:
-    return sorted(read_csv("rounds.csv"), key=lambda row: row["held_on"])
-
-
-def latest_ratings() -> dict[tuple[str, str, str], int | None]:
-    """(round, indicator, rater) -> the latest score given (None: skipped)."""
-    latest: dict[tuple[str, str, str], tuple[datetime, int | None]] = {}
-    for row in read_csv("scores.csv"):
-        key = (row["round_id"], row["indicator_id"], row["rater"])
-        when = datetime.fromisoformat(row["recorded_at"])
-        score = int(row["score"]) if row["score"].strip() else None
-        if key not in latest or when >= latest[key][0]:
-            latest[key] = (when, score)
-    return {key: score for key, (_, score) in latest.items()}
+    return sorted(sample_rows("rounds.csv"), key=lambda row: row["held_on"])
 
 
 def individual() -> dict[tuple[str, str], list[int | None]]:

@@ -16,9 +16,11 @@ from chart_checks import (
     all_text,
     draw,
     fonts_used,
+    latest_ratings,
     main_sample,
     matches_baseline,
     png_size,
+    sample_rows,
     scored_workbook,
     texts,
 )
@@ -38,35 +40,24 @@ THEMES = ("projector", "print")
 # --- the sample, read from its CSV files without the package ------------------------------
 
 
-def read_csv(file: str) -> list[dict[str, str]]:
-    data = (samples.sample_path(samples.MAIN_SAMPLE) / file).read_bytes().decode("utf-8-sig")
-    return list(csv.DictReader(io.StringIO(data, newline="")))
-
-
 def expected_levels(value: str) -> dict[tuple[str, str], float | None]:
     """(round, indicator) -> the latest consensus, or the median of each rater's latest rating."""
-    latest: dict[tuple[str, str, str], tuple[datetime, int | None]] = {}
-    for row in read_csv("scores.csv"):
-        key = (row["round_id"], row["indicator_id"], row["rater"])
-        when = datetime.fromisoformat(row["recorded_at"])
-        score = int(row["score"]) if row["score"].strip() else None
-        if key not in latest or when >= latest[key][0]:
-            latest[key] = (when, score)
+    latest = latest_ratings()
     if value == "consensus":
-        return {(r, i): s for (r, i, rater), (_, s) in latest.items() if rater == "consensus"}
+        return {(r, i): s for (r, i, rater), s in latest.items() if rater == "consensus"}
     given: dict[tuple[str, str], list[int]] = {}
-    for (r, i, rater), (_, s) in latest.items():
+    for (r, i, rater), s in latest.items():
         if rater != "consensus" and s is not None:
             given.setdefault((r, i), []).append(s)
     return {key: statistics.median(levels) for key, levels in given.items()}
 
 
 def selected() -> list[dict[str, str]]:
-    return [row for row in read_csv("indicators.csv") if row["status"] == "selected"]
+    return [row for row in sample_rows("indicators.csv") if row["status"] == "selected"]
 
 
 def rounds_by_date() -> list[dict[str, str]]:
-    return sorted(read_csv("rounds.csv"), key=lambda row: row["held_on"])
+    return sorted(sample_rows("rounds.csv"), key=lambda row: row["held_on"])
 
 
 # --- reading the figure ----------------------------------------------------------------------

@@ -17,10 +17,12 @@ from chart_checks import (
     all_text,
     draw,
     fonts_used,
+    latest_ratings,
     main_sample,
     make_workbook,
     matches_baseline,
     png_size,
+    sample_rows,
     scored_workbook,
     texts,
 )
@@ -42,23 +44,6 @@ THEMES = ("projector", "print")
 # --- the sample, read from its CSV files without the package ------------------------------
 
 
-def read_csv(file: str) -> list[dict[str, str]]:
-    data = (samples.sample_path(samples.MAIN_SAMPLE) / file).read_bytes().decode("utf-8-sig")
-    return list(csv.DictReader(io.StringIO(data, newline="")))
-
-
-def latest_ratings() -> dict[tuple[str, str, str], int | None]:
-    """(round, indicator, rater) -> the latest score recorded (None when skipped)."""
-    latest: dict[tuple[str, str, str], tuple[datetime, int | None]] = {}
-    for row in read_csv("scores.csv"):
-        key = (row["round_id"], row["indicator_id"], row["rater"])
-        when = datetime.fromisoformat(row["recorded_at"])
-        score = int(row["score"]) if row["score"].strip() else None
-        if key not in latest or when >= latest[key][0]:
-            latest[key] = (when, score)
-    return {key: score for key, (_, score) in latest.items()}
-
-
 def expected_levels(value: str) -> dict[tuple[str, str], float | None]:
     """(round, indicator) -> the consensus, or the median of the individual ratings given."""
     ratings = latest_ratings()
@@ -72,11 +57,11 @@ def expected_levels(value: str) -> dict[tuple[str, str], float | None]:
 
 
 def selected() -> list[dict[str, str]]:
-    return [row for row in read_csv("indicators.csv") if row["status"] == "selected"]
+    return [row for row in sample_rows("indicators.csv") if row["status"] == "selected"]
 
 
 def rounds_by_date() -> list[str]:
-    return [row["round_id"] for row in sorted(read_csv("rounds.csv"), key=lambda row: row["held_on"])]
+    return [row["round_id"] for row in sorted(sample_rows("rounds.csv"), key=lambda row: row["held_on"])]
 
 
 # --- reading the figure ----------------------------------------------------------------------
