@@ -678,6 +678,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "summary_furthest": ("ห่างเป้าหมายมากที่สุด ใน{label}", "Furthest from target in {label}"),
     "summary_gap_item": ("{title} (ขาด {gap} ระดับ)", "{title} (short by {gap})"),
     "summary_not_scored": ("ยังไม่มีคะแนน {count} ข้อ ใน{label}", "{count} without a level in {label}"),
+    # --- step 6: summary (core) -------------------------------------------------------------
+    # --- step 6: summary screen (widgets) ---------------------------------------------------
+    # --- step 7: district report and application form ---------------------------------------
+    # --- exports and downloads ---------------------------------------------------------------
+    # --- step 7: the submit screen (widgets) -------------------------------------------------
     # --- validation (each takes file/row/column/value from the problem) ----------------
     "problem_at": ("{file} แถว {row} คอลัมน์ {column}", "{file} row {row} column {column}"),
     "problem_at_file": ("{file}", "{file}"),

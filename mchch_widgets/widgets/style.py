@@ -339,6 +339,9 @@ CSS = """
 .mchch-assess-round-name {{ font-size: 26px; font-weight: 700; }}
 .mchch-assess-round-when {{ display: block; font-size: 18px; line-height: 1.3; color: #444; }}
 .mchch-assess-back {{ height: 48px; font-weight: 600; }}
+/* step 6: summary */
+/* step 7: report, form and exports */
+/* downloads */
 /* compare rounds */
 .mchch-compare-choices {{ background: #F7F9FB; border: 2px solid #D6DEE6; border-radius: 10px; padding: 2px 8px 4px 8px;
   margin-bottom: 6px; gap: 2px; }}
