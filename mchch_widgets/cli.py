@@ -1,6 +1,7 @@
-"""`mchch`: check a workbook, start a new one, or serve the workshop app.
+"""`mchch`: check a workbook, start a new one, serve the workshop app, print its papers, export it.
 
-Exit codes: 0 success, 1 the workbook has problems, 2 a usage error. Bad data never
+Exit codes: 0 success, 1 the workbook has problems, 2 a usage error, 3 (`report --pdf`)
+the HTML was written but no PDF could be made. Bad data never
 gives a traceback: it gives the list of problems in Thai and English.
 """
 
@@ -41,6 +42,24 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--type", dest="target_type", choices=TARGET_TYPES, required=True)
     new.add_argument("--name", required=True, help="the leader's, group's, network's or community's name")
     new.add_argument("--facilitator", default="")
+
+    export = commands.add_parser("export", help="ส่งออกสมุดงานทั้งเล่มเป็นไฟล์เดียว / export the whole workbook")
+    export.add_argument("path", type=Path, help="the workbook folder")
+    kind = export.add_mutually_exclusive_group(required=True)
+    kind.add_argument("--xlsx", dest="kind", action="store_const", const="xlsx", help="one Excel file, a sheet per CSV")
+    kind.add_argument("--zip", dest="kind", action="store_const", const="zip", help="a ZIP of the CSV files")
+    export.add_argument("-o", "--output", type=Path, help="the file to write, or a folder to write it in "
+                        "(default: next to the workbook folder)")
+    export.add_argument("--force", action="store_true", help="overwrite the file if it exists")
+
+    paper = commands.add_parser("report", help="รายงานผลต่อคณะกรรมการ มชช. อำเภอ / the district report (HTML, PDF)")
+    paper.add_argument("path", type=Path, help="the workbook folder")
+    paper.add_argument("-o", "--output", type=Path, help="the HTML file to write (default: next to the workbook "
+                       "folder); written again each time")
+    paper.add_argument("--pdf", action="store_true", help="also print it to a PDF beside the HTML (needs Chromium)")
+    paper.add_argument("--form", action="store_true", help="the application form (step 1) instead of the report")
+    paper.add_argument("--thai-digits", action="store_true", help="numbers and dates in Thai digits")
+    paper.add_argument("--language", choices=("th", "en"), default="th")
     return parser
 
 
@@ -54,6 +73,10 @@ def main(argv: list[str] | None = None) -> int:
         return validate(args.path)
     if args.command == "new":
         return new(args.path, args.target_type, args.name, args.facilitator)
+    if args.command == "export":
+        return export_workbook(args.path, args.kind, args.output, args.force)
+    if args.command == "report":
+        return report(args.path, args.output, args.pdf, args.form, args.thai_digits, args.language)
     return serve(args.path, args.port, not args.no_browser, args.language)
 
 
@@ -89,6 +112,75 @@ def new(path: Path, target_type: str, name: str, facilitator: str) -> int:
         print(both("cli_cannot_create", path=path, detail=error.strerror or error), file=sys.stderr)
         return EXIT_USAGE
     print(both("cli_created", path=path))
+    return EXIT_OK
+
+
+def export_workbook(path: Path, kind: str, output: Path | None = None, force: bool = False) -> int:
+    """Write the whole workbook as one XLSX or ZIP file; never over an existing file unless `force`."""
+    from . import export  # here: only this command needs openpyxl
+    from .csvfile import atomic_write
+    from .model import Refused
+
+    try:
+        data = export.workbook_xlsx(path) if kind == "xlsx" else export.workbook_zip(path)
+    except Refused as error:  # not a workbook, or a file that cannot be read: said, not a traceback
+        print(both(error.key, **error.params), file=sys.stderr)
+        return EXIT_PROBLEMS
+    name = export.export_file_name(path, kind)
+    target = output if output is not None else path.resolve().parent / name
+    if target.is_dir():
+        target = target / name
+    if target.exists() and not force:
+        print(both("export_exists", path=target), file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        atomic_write(target, data)  # a crash leaves no half-written file
+    except OSError as error:
+        print(both("export_cannot_write", path=target, detail=error.strerror or error), file=sys.stderr)
+        return EXIT_USAGE
+    print(both("export_written", path=target))
+    return EXIT_OK
+
+
+EXIT_NO_PDF = 3  # `report --pdf`: the HTML was written, but no PDF could be made on this computer
+
+
+def report(path: Path, output: Path | None = None, pdf: bool = False, form: bool = False,
+           thai_digits: bool = False, language: str = "th") -> int:
+    """Write the district report (with `form`, the application form) as HTML; with `pdf`, a PDF beside it."""
+    from . import report as paper  # here: only this command needs Jinja2 and the charts
+    from .csvfile import atomic_write
+    from .model import Refused
+    from .pdf import html_to_pdf
+
+    workbook, problems = check_workbook(path)
+    if workbook is None:  # the report is made from a readable workbook only: say what is wrong
+        print(both("cli_problems", count=len(errors_only(problems)), path=path), file=sys.stderr)
+        for problem in errors_only(problems):
+            print(f"  - {problem}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    options = paper.ReportOptions(lang=language, digits=thai_digits)
+    html = (paper.application_form_html if form else paper.district_report_html)(workbook, options)
+    name = f"{path.resolve().name}-{'application-form' if form else 'report'}.html"
+    target = output if output is not None else path.resolve().parent / name
+    if target.is_dir():
+        target = target / name
+    if target.suffix.lower() == ".pdf":  # `-o report.pdf --pdf`: the HTML goes beside it, not into it
+        target = target.with_suffix(".html")
+    try:
+        atomic_write(target, html.encode("utf-8"))
+        print(both("cli_report_written", path=target))
+        if pdf:
+            target = target.with_suffix(".pdf")
+            target.unlink(missing_ok=True)  # an older PDF must not pass for this report if printing fails
+            atomic_write(target, html_to_pdf(html))
+            print(both("cli_report_written", path=target))
+    except OSError as error:
+        print(both("cli_cannot_write", path=target, detail=error.strerror or error), file=sys.stderr)
+        return EXIT_USAGE
+    except Refused as error:  # no Chromium, or it failed: the HTML is there to print from a browser
+        print(both(error.key, **error.params), file=sys.stderr)
+        return EXIT_NO_PDF
     return EXIT_OK
 
 

@@ -213,11 +213,26 @@ def round_progress(workbook: Workbook) -> pd.DataFrame:
 SELF_VS_EXTERNAL_COLUMNS = ["indicator_id", "title", "target", "self", "external", "difference", "differs"]
 
 
-def comparison_rounds(workbook: Workbook, external_round_id: str | None = None) -> tuple[str | None, str | None]:
+def rounds_with_levels(workbook: Workbook, value: str | None = None) -> set[str]:
+    """The rounds with a level for at least one selected indicator.
+
+    value "consensus": an agreed level; "median": an individual rating; None: either (the
+    level self_vs_external uses). A round just opened, or one scored only alone when the
+    consensus is asked for, has none: comparing with it would compare nothing.
+    """
+    stats = indicator_stats(workbook)
+    agreed, rated = stats["consensus"].notna(), stats["n_raters"] > 0
+    has = agreed if value == "consensus" else rated if value == "median" else agreed | rated
+    return set(stats.loc[has.to_numpy(dtype=bool), "round_id"])
+
+
+def comparison_rounds(workbook: Workbook, external_round_id: str | None = None,
+                      value: str | None = None) -> tuple[str | None, str | None]:
     """The external round to compare (default: the latest) and the self round beside it.
 
     The self round is the latest held on or before the external one (the group's own view
-    when the outsiders came), else the earliest after it.
+    when the outsiders came), else the earliest after it; a round with levels (of `value`,
+    see rounds_with_levels) is preferred to one without, chosen in the charts or not.
     """
     externals = [r for r in workbook.rounds_in_order() if r.assessor == "external"]
     selves = [r for r in workbook.rounds_in_order() if r.assessor == "self"]
@@ -227,8 +242,10 @@ def comparison_rounds(workbook: Workbook, external_round_id: str | None = None) 
         external = workbook.round(external_round_id)
     if external is None or not selves:
         return (external.round_id if external else None), None
-    before = [r for r in selves if r.held_on <= external.held_on]
-    return external.round_id, (before[-1] if before else selves[0]).round_id
+    scored = rounds_with_levels(workbook, value)
+    pool = [r for r in selves if r.round_id in scored] or selves
+    before = [r for r in pool if r.held_on <= external.held_on]
+    return external.round_id, (before[-1] if before else pool[0]).round_id
 
 
 def self_vs_external(workbook: Workbook, external_round_id: str | None = None,

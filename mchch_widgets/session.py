@@ -141,6 +141,10 @@ class Session:
         for listener in list(self._listeners):
             listener(files)
 
+    def changed_elsewhere(self) -> bool:
+        """The files on disk are not those this session last read or wrote: another tab or laptop saved."""
+        return store.digests(self.folder) != self._seen
+
     def reload(self) -> None:
         """Read the workbook again from its folder (after someone else changed it)."""
         self._read_again()

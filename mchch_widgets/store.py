@@ -65,6 +65,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 OPTIONAL_COLUMNS = {MEMBERS: {"position"}}
 LEVEL_COLUMN = re.compile(r"^level_(\d+)$")
 SCALE_LIMITS = (0, 10)
+ROUND_SCALE_COLUMNS = ("scale_min", "scale_max")  # rounds.csv's extra columns: the scale a round was scored on
 BUDDHIST_YEARS_FROM = 2400  # a year this large in a file was typed in the Buddhist Era (Gregorian + 543)
 TRUE_WORDS = {"true", "1", "yes", "y", "ใช่", "ปิด"}
 FALSE_WORDS = {"false", "0", "no", "n", "", "ไม่", "เปิด"}
@@ -400,8 +401,32 @@ def _read_rounds(folder: Path, problems: list[Problem]) -> list[Round]:
         )
         for row in rows
     ]
+    for row in rows:
+        _check_round_scale(row)
     _check_unique(ROUNDS, "round_id", [r.round_id for r in rounds], rows, problems)
     return rounds
+
+
+def _check_round_scale(row: _Row) -> None:
+    """A round's own scale (the app's extra columns) that cannot be used is pointed out, not ignored.
+
+    A warning: the round is then read on the workbook's scale (assessment.round_scale), as
+    when both cells are empty. The rule is assessment's: two whole numbers, low below high,
+    both within SCALE_LIMITS.
+    """
+    cells = {column: row._plain(column) for column in ROUND_SCALE_COLUMNS}
+    if not any(cells.values()):
+        return
+    numbers = {}
+    for column, text in cells.items():
+        try:
+            numbers[column] = int(text)
+        except ValueError:
+            row._problem(column, "warn_round_scale_number", severity="warning")
+    low, high = (numbers.get(column) for column in ROUND_SCALE_COLUMNS)
+    if low is not None and high is not None and not SCALE_LIMITS[0] <= low < high <= SCALE_LIMITS[1]:
+        row._problem(ROUND_SCALE_COLUMNS[1], "warn_round_scale_range", severity="warning",
+                     low=SCALE_LIMITS[0], high=SCALE_LIMITS[1])
 
 
 def _read_scores(

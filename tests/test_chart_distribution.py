@@ -289,13 +289,14 @@ def test_a_round_on_another_scale_is_marked(draw):
     assert "ใช้ระดับ 1–3" in all_text(figure)
 
 
-def test_more_than_six_rounds_show_the_latest_six_and_name_the_others(draw):
-    workbook = EDGE_CASES["twelve_by_eight"]()
+def test_more_than_six_rounds_keep_the_first_and_the_latest_and_name_the_others(draw):
+    workbook = EDGE_CASES["twelve_by_eight"]()  # r1 r2 x1 r3 r4 x2 r5 r6, all rated
     figure, _ = draw(distribution_chart, workbook)
     order = workbook.rounds_in_order()
     headers = [label.get_text() for label in figure.axes[0].get_xticklabels()]
-    assert len(headers) == 6 and headers[0].startswith(order[2].label[:7])
-    note = t("chart_note_left_out", "th", count="6", labels=f"{order[0].label}, {order[1].label}")
+    assert len(headers) == 6
+    assert headers[0].startswith(order[0].label[:7]) and headers[1].startswith(order[3].label[:7])
+    note = t("chart_radar_left_out", "th", count="6", labels=f"{order[1].label}, {order[2].label}")
     assert note in all_text(figure)
     assert len(bars(figure)) == 12 * 6
 

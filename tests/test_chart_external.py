@@ -29,6 +29,7 @@ from mchch_widgets import samples, scoring
 from mchch_widgets.assessment import SCALE_MAX, SCALE_MIN
 from mchch_widgets.charts.common import ChartOptions, round_looks
 from mchch_widgets.charts.external import external_chart, external_pair
+from mchch_widgets.model import Round, Workbook
 
 THEMES = {"projector": 1280, "print": 750}  # width in pixels at 100 dpi
 NO_EXTERNAL = {"th": "ยังไม่มีการประเมินจากภายนอก", "en": "No external assessment yet"}
@@ -81,6 +82,11 @@ def stats_levels(workbook, round_id: str, column: str = "consensus") -> dict[str
     return {i: (None if pd.isna(v) else float(v)) for i, v in zip(mine["indicator_id"], mine[column])}
 
 
+def squeezed(text: str) -> str:
+    """Without spaces: a wrapped subtitle may lose the space it broke at."""
+    return "".join(text.split())
+
+
 def spoken(figure) -> str:
     """All the figure's words, line breaks read as spaces (a message is wrapped at spaces)."""
     return " ".join(texts(figure)).replace("\n", " ")
@@ -103,12 +109,62 @@ def test_the_pair_follows_the_chosen_rounds():
         own, outside = external_pair(workbook, ChartOptions(rounds=rounds))
         return (own.round_id if own else None), (outside.round_id if outside else None)
 
-    assert pair("r1", "x1", "r3") == ("r1", "x1")  # the latest chosen external, the chosen self before it
-    assert pair("r2", "r3", "x2") == ("r3", "x2")
-    assert pair("r2") == ("r2", "x2")  # no external chosen: the workbook's latest
-    assert pair("r6") == ("r4", "x2")  # the chosen self round came later: scoring's choice
+    # the latest chosen external, and the group's round just before the visit, chosen or not
+    assert pair("r1", "x1", "r3") == ("r2", "x1")
+    assert pair("r2", "r3", "x2") == ("r4", "x2")
+    assert pair("r2") == ("r4", "x2")  # no external chosen: the workbook's latest
+    assert pair("r6") == ("r4", "x2")
     assert pair("x1", "r6") == ("r2", "x1")
     assert pair() == ("r4", "x2")
+
+
+def with_round_5() -> Workbook:
+    """The main sample and a fifth self round held after the outsiders' visit, not scored yet."""
+    workbook = main_sample()
+    workbook.rounds.append(Round(round_id="r5", label="รอบที่ ๕", held_on=date(2026, 11, 21)))
+    return workbook
+
+
+def test_the_outsiders_are_compared_with_the_round_before_their_visit_even_when_it_is_not_chosen(draw):
+    workbook = with_round_5()
+    options = ChartOptions(rounds=("r1", "r5", "x1"))
+    figure, _ = draw(external_chart, workbook, options)
+
+    own, outside = external_pair(workbook, options)
+    assert (own.round_id, outside.round_id) == ("r4", "x1")  # not r1: most rows would read "outside +1"
+    assert squeezed("เทียบกับ รอบที่ ๔ ที่ประเมินตนเองก่อนการประเมินภายนอก") in squeezed(all_text(figure))
+    ids = [i.indicator_id for i in workbook.selected_indicators()]
+    before, visit = stats_levels(workbook, "r4"), stats_levels(workbook, "x1")
+    assert words_by_row(figure) == [expected_words(before[i], visit[i]) for i in ids]
+    assert [x for x, _ in points(figure, "self-levels")] == [before[i] for i in ids]
+
+
+def test_a_self_round_without_levels_before_the_visit_is_passed_over():
+    workbook = main_sample()
+    workbook.scores = [s for s in workbook.scores if s.round_id != "r4"]  # r4 left empty
+    own, outside = external_pair(workbook, ChartOptions(rounds=("r1", "x1")))
+    assert (own.round_id, outside.round_id) == ("r3", "x1")
+    median_only = main_sample()
+    median_only.scores = [s for s in median_only.scores if not (s.round_id == "r4" and s.rater == "consensus")]
+    assert external_pair(median_only, ChartOptions(rounds=("x1",)))[0].round_id == "r3"
+    assert external_pair(median_only, ChartOptions(rounds=("x1",), value="median"))[0].round_id == "r4"
+
+
+def test_the_self_round_the_group_has_not_agreed_yet_says_so(draw):
+    workbook = main_sample()
+    workbook.scores = [s for s in workbook.scores
+                       if not (s.round_id == "r4" and s.indicator_id == "G02" and s.rater == "consensus")]
+    figure, _ = draw(external_chart, workbook, ChartOptions())
+    assert words_by_row(figure)[1] == "ตนเอง: ยังไม่ได้ตกลงระดับ"
+    figure, _ = draw(external_chart, workbook, ChartOptions(value="median"))
+    assert "ยังไม่ได้ตกลง" not in all_text(figure)  # the median is shown: nothing is waiting
+
+
+def test_an_external_visit_before_any_self_round_says_the_self_round_came_after(draw):
+    workbook = make_workbook(3, [("x1", date(2026, 1, 5), "external"), ("r1", date(2026, 3, 1), "self")],
+                             [("x1", 1, "consensus", 3), ("r1", 1, "consensus", 2)])
+    figure, _ = draw(external_chart, workbook, ChartOptions())
+    assert "ที่ประเมินตนเองหลังการประเมินภายนอก" in squeezed(all_text(figure))
 
 
 def test_no_external_round_means_no_pair():
@@ -180,7 +236,8 @@ def test_the_median_is_not_mixed_with_the_consensus(draw):
                                                           and s.rater == "consensus")]
     figure, _ = draw(external_chart, workbook, ChartOptions())
     assert [x for x, y in points(figure, "external-levels")].count(4.0) == 0  # G01's median 4 is not drawn
-    assert words_by_row(figure)[0] == "ไม่มีคะแนนภายนอก"
+    assert words_by_row(figure)[0] == "ภายนอก: ยังไม่ได้ตกลงระดับ"  # they rated alone: not "no score"
+    assert "ดูได้เมื่อเลือก “มัธยฐานรายคน”" in all_text(figure)
     assert len(points(figure, "external-levels")) == 9 and len(points(figure, "self-levels")) == 10
 
 

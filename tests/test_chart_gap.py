@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 import pytest
 from chart_checks import (
@@ -17,9 +19,10 @@ from chart_checks import (
 )
 from matplotlib.colors import to_hex
 
-from mchch_widgets import scoring
+from mchch_widgets import compare, scoring
 from mchch_widgets.charts.common import ChartOptions, round_looks
 from mchch_widgets.charts.gap import gap_chart, gap_round
+from mchch_widgets.model import Round
 
 THEMES = {"projector": 1280, "print": 750}  # width in pixels at 100 dpi
 
@@ -69,7 +72,9 @@ def expected_rows(workbook, round_id: str, column: str = "consensus") -> list[di
         level = None if pd.isna(getattr(row, column)) else float(getattr(row, column))
         target = None if indicator.target is None else float(indicator.target)
         gap = None if level is None or target is None else target - level
-        if level is None:
+        if level is None and column == "consensus" and not row.decided and row.n_raters:
+            words = "ยังไม่ได้ตกลงระดับ"  # rated alone, nothing agreed: the median would show it
+        elif level is None:
             words = "ไม่ประเมิน" if (row.decided if column == "consensus" else row.n_skipped) else "ยังไม่มีคะแนน"
         elif target is None:
             words = "ยังไม่ตั้งเป้า"
@@ -88,12 +93,42 @@ def expected_rows(workbook, round_id: str, column: str = "consensus") -> list[di
 # --- which round ----------------------------------------------------------------------------
 
 
-def test_the_round_is_the_latest_chosen_with_a_level():
+def test_the_round_is_the_latest_the_summary_compares():
     workbook = main_sample()
-    assert gap_round(workbook, ChartOptions()).round_id == "x1"
+    assert gap_round(workbook, ChartOptions()).round_id == "r4"  # the group's own latest, as the summary
+    assert gap_round(workbook, ChartOptions(rounds=("x1",))).round_id == "x1"
     assert gap_round(workbook, ChartOptions(rounds=("r1", "r3"))).round_id == "r3"
     workbook.scores = [s for s in workbook.scores if s.round_id != "r4"]
     assert gap_round(workbook, ChartOptions(rounds=("r2", "r4"))).round_id == "r2"  # r4 has no level now
+
+
+@pytest.mark.parametrize("value", ["consensus", "median"])
+@pytest.mark.parametrize("rounds", [None, ("r1", "r4", "x1"), ("r2", "x1"), ("x1",), ("r3", "r4", "r5")])
+def test_the_chart_and_the_summary_name_the_same_round(rounds, value):
+    workbook = main_sample()
+    workbook.rounds.append(Round(round_id="r5", label="รอบที่ ๕", held_on=date(2026, 11, 21)))  # not scored
+    summary = compare.summarise(workbook, rounds, value)
+    assert gap_round(workbook, ChartOptions(rounds=rounds, value=value)) == summary.after
+
+
+def test_rounds_chosen_after_the_one_shown_are_named_with_why(draw):
+    workbook = main_sample()
+    workbook.rounds.append(Round(round_id="r5", label="รอบที่ ๕", held_on=date(2026, 11, 21)))  # not scored
+    figure, _ = draw(gap_chart, workbook, ChartOptions(rounds=("r1", "r4", "x1", "r5")))
+    text = spoken(figure)
+    assert "ยังห่างเป้าหมายเท่าไร: รอบที่ ๔" in text
+    assert "รอบที่ ๕: ยังไม่มีคะแนน (ฉันทามติ) จึงแสดง รอบที่ ๔ แทน" in text
+    assert f"{workbook.round('x1').label}: ประเมินคนละแบบกับ รอบที่ ๔" in text
+
+
+def test_an_indicator_rated_alone_but_not_agreed_says_so(draw):
+    workbook = main_sample()
+    workbook.scores = [s for s in workbook.scores
+                       if not (s.round_id == "r4" and s.indicator_id == "G02" and s.rater == "consensus")]
+    figure, _ = draw(gap_chart, workbook, ChartOptions(rounds=("r4",)))
+    assert words_by_row(figure) == [r["words"] for r in expected_rows(workbook, "r4")]
+    assert words_by_row(figure).count("ยังไม่ได้ตกลงระดับ") == 1
+    assert "มัธยฐานรายคน" in spoken(figure)
 
 
 def test_the_round_falls_back_to_the_latest_chosen_and_says_why(draw):
@@ -108,8 +143,9 @@ def test_the_round_falls_back_to_the_latest_chosen_and_says_why(draw):
 def test_median_levels_count_when_the_consensus_is_missing():
     workbook = main_sample()
     workbook.scores = [s for s in workbook.scores if not (s.round_id == "x1" and s.rater == "consensus")]
-    assert gap_round(workbook, ChartOptions()).round_id == "r4"
-    assert gap_round(workbook, ChartOptions(value="median")).round_id == "x1"
+    assert gap_round(workbook, ChartOptions(rounds=("x1",))).round_id == "x1"  # nothing agreed: the chosen one
+    assert gap_round(workbook, ChartOptions(rounds=("r4", "x1"))).round_id == "r4"
+    assert gap_round(workbook, ChartOptions(rounds=("x1",), value="median")).round_id == "x1"
 
 
 def test_no_round_chosen_or_none_at_all(draw):
@@ -126,7 +162,7 @@ def test_no_round_chosen_or_none_at_all(draw):
 @pytest.mark.parametrize("value", ["consensus", "median"])
 def test_sample_levels_targets_words_and_order(draw, value):
     workbook = main_sample()
-    figure, _ = draw(gap_chart, workbook, ChartOptions(value=value))
+    figure, _ = draw(gap_chart, workbook, ChartOptions(rounds=("x1",), value=value))
     expected = expected_rows(workbook, "x1", value)
     ys = row_ys(figure)
     assert row_titles(figure) == [r["title"] for r in expected]
@@ -144,7 +180,7 @@ def test_sample_levels_targets_words_and_order(draw, value):
 
 
 def test_sample_median_halves_are_shown_as_halves(draw):
-    figure, _ = draw(gap_chart, main_sample(), ChartOptions(value="median"))
+    figure, _ = draw(gap_chart, main_sample(), ChartOptions(rounds=("x1",), value="median"))
     assert "ขาด 1.5 ระดับ" in words_by_row(figure) and "ขาด 0.5 ระดับ" in words_by_row(figure)
     assert 2.5 in [x for x, _ in points(figure, "levels")]
 

@@ -189,7 +189,13 @@ def test_chosen_rounds_only(draw):
     figure, _ = draw(progress_chart, main_sample(), ChartOptions(rounds=("x1", "r1")))
     assert sorted(points(panels(figure)[0])) == [0, 1]
     legend = [text.get_text() for text in figure.legends[0].get_texts()]
-    assert legend[0].startswith("1  รอบที่ ๑") and legend[1].startswith("2  ประเมินจากภายนอก")
+    # numbered as in the whole workbook by date (x1 is its fifth round), the same whatever is chosen
+    by_date = sorted(sample_rows("rounds.csv"), key=lambda row: row["held_on"])
+    x1_number = next(n for n, row in enumerate(by_date, start=1) if row["round_id"] == "x1")
+    assert legend[0].startswith("1  รอบที่ ๑") and legend[1].startswith(f"{x1_number}  ประเมินจากภายนอก")
+    bottom = [axes for axes in panels(figure) if axes.get_xticklabels()]
+    assert bottom and all([label.get_text() for label in axes.get_xticklabels()] == ["1", str(x1_number)]
+                          for axes in bottom)
 
 
 def test_sample_looks_as_it_did(draw):

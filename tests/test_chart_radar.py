@@ -228,13 +228,44 @@ def test_a_round_without_any_level_is_one_footnote_not_a_word_on_every_spoke(dra
     assert t("chart_radar_gap", "th") not in all_text(figure)  # the other rounds are complete
 
 
-def test_more_than_six_rounds_show_the_latest_six_and_say_so(draw):
-    workbook = EDGE_CASES["twelve_by_eight"]()
+def test_more_than_six_rounds_keep_the_first_and_the_latest_and_say_so(draw):
+    workbook = EDGE_CASES["twelve_by_eight"]()  # r1 r2 x1 r3 r4 x2 r5 r6, all scored
     figure, _ = draw(radar_chart, workbook)
     ordered = [r.round_id for r in workbook.rounds_in_order()]
-    assert list(outlines(figure)) == ordered[-MAX_OVERLAID_ROUNDS:]
-    left_out = ", ".join(workbook.round(r).label for r in ordered[:-MAX_OVERLAID_ROUNDS])
-    assert left_out in all_text(figure)
+    kept = [ordered[0], *ordered[-(MAX_OVERLAID_ROUNDS - 1):]]  # where the group started, and the latest
+    assert list(outlines(figure)) == kept
+    left_out = ", ".join(workbook.round(r).label for r in ordered if r not in kept)
+    assert t("chart_radar_left_out", "th", count="6", labels=left_out) in all_text(figure)
+
+
+def test_seven_rounds_leave_out_the_empty_one_not_the_first(draw):
+    workbook = scored_workbook(5, 6)
+    workbook.rounds.append(Round(round_id="r7", label="รอบที่ 7", held_on=date(2027, 6, 1)))  # just opened
+    figure, _ = draw(radar_chart, workbook)
+    assert list(outlines(figure)) == ["r1", "r2", "r3", "r4", "r5", "r6"]
+    assert "ไม่ได้แสดง: รอบที่ 7" in all_text(figure)
+    workbook.scores = [s for s in workbook.scores if s.round_id != "r3"]  # an empty round in the middle
+    workbook.rounds.append(Round(round_id="r8", label="รอบที่ 8", held_on=date(2027, 9, 1)))
+    workbook.scores += [s.__class__("r8", s.indicator_id, s.rater, s.score) for s in workbook.scores
+                        if s.round_id == "r6"]
+    figure, _ = draw(radar_chart, workbook)
+    assert list(outlines(figure)) == ["r1", "r2", "r4", "r5", "r6", "r8"]
+
+
+def test_an_indicator_rated_alone_but_not_agreed_says_so_on_its_spoke(draw):
+    workbook = scored_workbook(5, 3)
+    workbook.scores = [s for s in workbook.scores
+                       if not (s.round_id == "r2" and s.indicator_id == "I03" and s.rater == "consensus")]
+    figure, _ = draw(radar_chart, workbook)
+    assert "(รอบที่ 2: ยังไม่ได้ตกลง)" in spoke_labels(figure)[2]
+
+
+def test_a_round_rated_alone_but_not_agreed_points_to_the_median(draw):
+    workbook = scored_workbook(5, 3)
+    workbook.scores = [s for s in workbook.scores if not (s.round_id == "r3" and s.rater == "consensus")]
+    figure, _ = draw(radar_chart, workbook)
+    assert t("chart_radar_not_agreed_rounds", "th", labels="รอบที่ 3") in all_text(figure)
+    assert t("chart_radar_empty_rounds", "th", labels="รอบที่ 3") not in all_text(figure)
 
 
 def test_a_round_on_another_scale_is_hollow_and_noted(draw):

@@ -362,13 +362,14 @@ def test_round_colours_follow_dates_not_file_order():
     assert charts.round_colours(workbook) == {"early": "#0072B2", "middle": "#E69F00", "late": "#009E73"}
 
 
-def test_eight_rounds_reuse_the_palette_in_order():
-    rounds = [(f"r{n}", date(2026, 1, n), "self") for n in range(1, 9)]
+def test_eight_rounds_get_eight_colours_and_a_ninth_reuses_the_first():
+    rounds = [(f"r{n}", date(2026, 1, n), "self") for n in range(1, 10)]
     colours = charts.round_colours(make_workbook(1, rounds=rounds))
 
-    assert colours["r8"] == colours["r1"] == "#0072B2"
-    assert len(set(colours.values())) == 7
+    assert len({colours[f"r{n}"] for n in range(1, 9)}) == 8
+    assert colours["r9"] == colours["r1"] == "#0072B2"
     assert "#F0E442" not in colours.values()  # Okabe-Ito yellow vanishes on a projector
+    assert "#000000" not in colours.values()  # black is the target's dotted outline
 
 
 # --- edge cases: something honest, never an exception -----------------------------------

@@ -317,6 +317,29 @@ def test_validate_reports_an_impossible_local_time_without_a_traceback(mchch, ma
     assert snapshot(main_copy) == before
 
 
+def test_validate_reports_a_round_scale_it_cannot_use_as_a_warning(mchch, main_copy):
+    rows = read_csv(main_copy / "rounds.csv")
+    rows[0] += ["scale_min", "scale_max"]
+    for row in rows[1:]:
+        row += ["1", "5"]
+    r2 = next(n for n, row in enumerate(rows) if row[0] == "r2")
+    rows[r2][-2:] = ["5", "3"]  # the lowest level above the highest
+    write_csv(main_copy / "rounds.csv", rows)
+    before = snapshot(main_copy)
+
+    result = mchch("validate", main_copy)
+
+    assert result.returncode == 0  # a warning: the round is read on the workbook's scale
+    assert_no_traceback(result)
+    lines = [line.strip() for line in result.stdout.splitlines()]
+    assert lines[0] == "ข้อสังเกต 1 ข้อ / 1 warnings"
+    assert lines[1].startswith(f"- rounds.csv แถว {r2 + 1} คอลัมน์ scale_max: scale_min ต้องน้อยกว่า scale_max")
+    assert "ระดับของสมุดงาน" in lines[1] and "ค่า “3”" in lines[1]
+    assert lines[2].startswith(f"rounds.csv row {r2 + 1} column scale_max: scale_min must be below scale_max")
+    assert "สมุดงานถูกต้อง" in result.stdout
+    assert snapshot(main_copy) == before
+
+
 def test_validate_a_folder_that_does_not_exist(mchch, tmp_path):
     missing = tmp_path / "no-such-workbook"
 
@@ -493,3 +516,191 @@ def test_new_below_a_file_gives_a_message_not_a_traceback(mchch, tmp_path):
     assert result.returncode == 2
     assert str(stray / "wb") in result.stderr
     assert stray.read_text(encoding="utf-8") == "บันทึก"
+
+
+# --- export: the whole workbook as one file -----------------------------------------------
+
+
+class TestExport:
+    """`mchch export PATH --xlsx|--zip [-o FILE] [--force]`."""
+
+    def test_xlsx_goes_next_to_the_folder_named_after_the_workbook(self, mchch, main_copy, tmp_path):
+        import openpyxl
+
+        before = set(tmp_path.iterdir())
+        result = mchch("export", main_copy, "--xlsx")
+
+        assert result.returncode == 0, result.stderr
+        [written] = set(tmp_path.iterdir()) - before
+        header, profile = read_csv(main_copy / "profile.csv")
+        name = dict(zip(header, profile))["name"]
+        assert written.name.startswith(f"{name} - ข้อมูลสมุดงาน ") and written.suffix == ".xlsx"
+        assert str(written) in result.stdout
+        spreadsheet = openpyxl.load_workbook(written)
+        assert spreadsheet.sheetnames == [Path(f).stem for f in
+                                          ("profile.csv", "members.csv", "indicators.csv", "rounds.csv",
+                                           "scores.csv", "plan.csv", "reflections.csv")]
+        scores = read_csv(main_copy / "scores.csv")
+        sheet = [["" if v is None else v for v in row] for row in spreadsheet["scores"].iter_rows(values_only=True)]
+        assert sheet == scores
+
+    def test_zip_to_a_named_file_holds_every_csv_byte_for_byte(self, mchch, main_copy, tmp_path):
+        import zipfile
+
+        target = tmp_path / "backup" / "สำรอง.zip"
+        target.parent.mkdir()
+
+        result = mchch("export", main_copy, "--zip", "-o", target)
+
+        assert result.returncode == 0, result.stderr
+        with zipfile.ZipFile(target) as archive:
+            assert sorted(archive.namelist()) == sorted(f"wb/{n}" for n in WORKBOOK_FILES)
+            for name in WORKBOOK_FILES:
+                assert archive.read(f"wb/{name}") == (main_copy / name).read_bytes()
+
+    def test_an_output_folder_gets_the_file_under_its_usual_name(self, mchch, main_copy, tmp_path):
+        out = tmp_path / "out"
+        out.mkdir()
+
+        result = mchch("export", main_copy, "--zip", "--output", out)
+
+        assert result.returncode == 0, result.stderr
+        [written] = list(out.iterdir())
+        assert written.suffix == ".zip" and " - ข้อมูลสมุดงาน " in written.name
+
+    def test_an_existing_file_is_never_overwritten_without_force(self, mchch, main_copy, tmp_path):
+        import zipfile
+
+        target = tmp_path / "workbook.zip"
+        target.write_bytes(b"last week's backup")
+
+        refused = mchch("export", main_copy, "--zip", "-o", target)
+
+        assert refused.returncode == 2
+        assert_no_traceback(refused)
+        assert str(target) in refused.stderr and "--force" in refused.stderr
+        assert "อยู่แล้ว" in refused.stderr and "already exists" in refused.stderr
+        assert target.read_bytes() == b"last week's backup"
+
+        forced = mchch("export", main_copy, "--zip", "-o", target, "--force")
+
+        assert forced.returncode == 0, forced.stderr
+        with zipfile.ZipFile(target) as archive:
+            assert archive.read("wb/profile.csv") == (main_copy / "profile.csv").read_bytes()
+
+    @pytest.mark.parametrize("kind", ["--xlsx", "--zip"])
+    def test_a_folder_that_is_not_a_workbook_exits_1_and_writes_nothing(self, mchch, tmp_path, kind):
+        folder = tmp_path / "photos"
+        folder.mkdir()
+        before = sorted(tmp_path.rglob("*"))
+
+        result = mchch("export", folder, kind)
+
+        assert result.returncode == 1
+        assert_no_traceback(result)
+        assert "ไม่ใช่โฟลเดอร์สมุดงาน" in result.stderr and "not a workbook folder" in result.stderr
+        assert str(folder) in result.stderr
+        assert sorted(tmp_path.rglob("*")) == before
+
+    def test_a_broken_csv_names_the_file_for_xlsx_and_the_zip_still_works(self, mchch, main_copy, tmp_path):
+        (main_copy / "plan.csv").write_bytes((main_copy / "plan.csv").read_bytes() + b'"P99,"open quote\r\n')
+
+        result = mchch("export", main_copy, "--xlsx", "-o", tmp_path / "x.xlsx")
+
+        assert result.returncode == 1
+        assert_no_traceback(result)
+        assert "plan.csv" in result.stderr and "ZIP" in result.stderr
+        assert not (tmp_path / "x.xlsx").exists()
+        assert mchch("export", main_copy, "--zip", "-o", tmp_path / "x.zip").returncode == 0
+
+    def test_a_folder_that_cannot_hold_the_file_is_a_message(self, mchch, main_copy, tmp_path):
+        result = mchch("export", main_copy, "--xlsx", "-o", tmp_path / "missing" / "x.xlsx")
+
+        assert result.returncode == 2
+        assert_no_traceback(result)
+        assert str(tmp_path / "missing" / "x.xlsx") in result.stderr
+
+    def test_one_format_must_be_chosen(self, mchch, main_copy):
+        for args in ([], ["--xlsx", "--zip"]):
+            result = mchch("export", main_copy, *args)
+            assert result.returncode == 2
+            assert "--xlsx" in result.stderr
+
+
+# --- report: the district report and the application form --------------------------------------
+
+
+class TestReport:
+    """`mchch report PATH [-o FILE] [--pdf] [--form] [--thai-digits] [--language th|en]`."""
+
+    def test_the_report_goes_next_to_the_folder_and_changes_nothing_in_it(self, mchch, main_copy, tmp_path):
+        before = snapshot(main_copy)
+
+        result = mchch("report", main_copy)
+
+        assert result.returncode == 0, result.stderr
+        written = tmp_path / "wb-report.html"
+        assert str(written) in result.stdout
+        html = written.read_text(encoding="utf-8")
+        header, profile = read_csv(main_copy / "profile.csv")
+        assert dict(zip(header, profile))["name"] in html
+        assert "รายงานสรุปผลการประเมินตนเอง" in html
+        assert snapshot(main_copy) == before
+
+    def test_the_form_with_thai_digits_to_a_named_file(self, mchch, main_copy, tmp_path):
+        target = tmp_path / "ใบสมัคร.html"
+
+        result = mchch("report", main_copy, "--form", "--thai-digits", "-o", target)
+
+        assert result.returncode == 0, result.stderr
+        html = target.read_text(encoding="utf-8")
+        assert "แบบสมัครเข้าร่วมระบบมาตรฐานการพัฒนาชุมชน (มชช.)" in html
+        assert "๑. ข้อมูลผู้สมัคร" in html
+        header, *members = read_csv(main_copy / "members.csv")
+        assert all(row[header.index("name")] in html for row in members)
+
+    def test_english(self, mchch, main_copy, tmp_path):
+        result = mchch("report", main_copy, "--language", "en", "-o", tmp_path / "en.html")
+
+        assert result.returncode == 0, result.stderr
+        assert "Self-assessment report" in (tmp_path / "en.html").read_text(encoding="utf-8")
+
+    def test_pdf_beside_the_html(self, mchch, main_copy, tmp_path):
+        from mchch_widgets.pdf import pdf_available
+
+        if not pdf_available():
+            if os.environ.get("CI") == "true":
+                pytest.fail("Chromium is needed for `mchch report --pdf`")
+            pytest.skip("no Chromium here")
+        result = mchch("report", main_copy, "--pdf", "-o", tmp_path / "r.html")
+
+        assert result.returncode == 0, result.stderr
+        assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF-")
+        assert str(tmp_path / "r.pdf") in result.stdout
+
+    def test_without_chromium_the_html_is_written_and_the_reason_given(self, mchch, main_copy, tmp_path):
+        env = {**os.environ, "MCHCH_DATA_DIR": str(tmp_path / "data"), "MCHCH_CHROMIUM": "no-such-browser"}
+
+        result = mchch("report", main_copy, "--pdf", "-o", tmp_path / "r.html", env=env)
+
+        assert result.returncode == 3
+        assert_no_traceback(result)
+        assert (tmp_path / "r.html").exists() and not (tmp_path / "r.pdf").exists()
+        assert "Chromium" in result.stderr and "Ctrl+P" in result.stderr
+
+    def test_a_broken_workbook_gives_its_problems_and_no_report(self, mchch, main_copy, tmp_path):
+        row = _score_of_seven(main_copy)
+
+        result = mchch("report", main_copy)
+
+        assert result.returncode == 1
+        assert_no_traceback(result)
+        assert f"scores.csv แถว {row} คอลัมน์ score" in result.stderr
+        assert not (tmp_path / "wb-report.html").exists()
+
+    def test_a_folder_that_cannot_hold_the_file_is_a_message(self, mchch, main_copy, tmp_path):
+        result = mchch("report", main_copy, "-o", tmp_path / "missing" / "r.html")
+
+        assert result.returncode == 2
+        assert_no_traceback(result)
+        assert str(tmp_path / "missing" / "r.html") in result.stderr

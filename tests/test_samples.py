@@ -47,3 +47,10 @@ def test_settings_come_from_the_environment():
     settings = AppSettings.from_environment({"MCHCH_WORKBOOK": "/x", "MCHCH_LANGUAGE": "en", "MCHCH_THAI_DIGITS": "1"})
     assert (settings.workbook, settings.language, settings.thai_digits) == ("/x", "en", True)
     assert AppSettings.from_environment({"MCHCH_LANGUAGE": "fr"}).language == "th"
+
+
+def test_drawing_ahead_is_on_unless_the_environment_turns_it_off():
+    assert AppSettings.from_environment({}).draw_ahead
+    assert not AppSettings.from_environment({"MCHCH_DRAW_AHEAD": "0"}).draw_ahead
+    settings = AppSettings(draw_ahead=False)
+    assert not AppSettings.from_environment(settings.to_environment()).draw_ahead

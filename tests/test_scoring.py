@@ -184,3 +184,24 @@ def test_raters_of_unselected_indicators_are_not_counted(session: Session, open_
     assessment.record_score(wb, open_round, "G02", "P02", 3)
     wb.indicator("G02").status = "proposed"  # unselected after it was scored
     assert scoring.round_progress(wb).set_index("round_id").loc[open_round, "n_raters"] == 1
+
+
+def test_rounds_with_levels_tell_an_agreed_level_from_ratings_alone(session: Session, open_round: str):
+    wb = session.workbook
+    assert scoring.rounds_with_levels(wb, "consensus") == {"r1", "r2", "r3", "r4", "x1"}  # the new round is empty
+    assessment.record_score(wb, open_round, "G01", "P01", 3)
+    assert open_round not in scoring.rounds_with_levels(wb, "consensus")
+    assert open_round in scoring.rounds_with_levels(wb, "median") and open_round in scoring.rounds_with_levels(wb)
+    assessment.record_score(wb, open_round, "G02", "consensus", 4)
+    assert open_round in scoring.rounds_with_levels(wb, "consensus")
+
+
+def test_the_self_round_beside_the_outsiders_is_the_last_one_with_levels_before_their_visit(session: Session):
+    wb = session.workbook
+    assert scoring.comparison_rounds(wb) == ("x1", "r4")
+    wb.scores = [s for s in wb.scores if not (s.round_id == "r4" and s.rater == "consensus")]
+    assert scoring.comparison_rounds(wb, value="consensus") == ("x1", "r3")  # r4 was rated alone only
+    assert scoring.comparison_rounds(wb, value="median") == ("x1", "r4")
+    assert scoring.comparison_rounds(wb) == ("x1", "r4")  # the table's own level: consensus, else the median
+    wb.scores = [s for s in wb.scores if s.round_id != "r4"]
+    assert scoring.comparison_rounds(wb) == ("x1", "r3")

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from mchch_widgets import csvfile, store
+from mchch_widgets.assessment import round_scale
 from mchch_widgets.model import (
     Indicator,
     Member,
@@ -604,3 +605,45 @@ def test_current_scores_with_a_hand_typed_time_without_offset(valid):
     current = {(s.indicator_id, s.rater): s.score for s in workbook.current_scores()}
 
     assert current[("i1", "consensus")] == 4
+
+
+# --- a round's own scale (rounds.csv scale_min, scale_max) ----------------------------------------
+
+ROUND_WITH_SCALE = (
+    "round_id,label,held_on,assessor,closed,scale_min,scale_max\n"
+    "r1,รอบที่ 1,2026-03-15,self,false,{low},{high}\n"
+)
+
+
+@pytest.mark.parametrize(("low", "high", "column", "key"), [
+    ("ห้า", "5", "scale_min", "warn_round_scale_number"),
+    ("1.5", "5", "scale_min", "warn_round_scale_number"),
+    ("1", "", "scale_max", "warn_round_scale_number"),
+    ("5", "3", "scale_max", "warn_round_scale_range"),
+    ("3", "3", "scale_max", "warn_round_scale_range"),
+    ("0", "11", "scale_max", "warn_round_scale_range"),
+    ("-1", "5", "scale_max", "warn_round_scale_range"),
+])
+def test_a_round_scale_that_cannot_be_used_is_a_warning_naming_its_cell(valid, low, high, column, key):
+    (valid / "rounds.csv").write_text(ROUND_WITH_SCALE.format(low=low, high=high), "utf-8")
+
+    workbook, problems = store.check_workbook(valid)
+
+    assert workbook is not None  # it still opens: the round is read on the workbook's scale
+    [warning] = problems
+    assert (warning.file, warning.row, warning.column, warning.key, warning.severity) == (
+        "rounds.csv", 2, column, key, "warning")
+    assert warning.value == (low if column == "scale_min" else high)
+    assert_message_locates(warning)
+    assert "ระดับของสมุดงาน" in warning.message("th") and "workbook's scale" in warning.message("en")
+    assert round_scale(workbook, workbook.rounds[0]) == workbook.profile.levels
+
+
+@pytest.mark.parametrize(("low", "high", "scale"), [("1", "3", range(1, 4)), ("", "", range(1, 6))])
+def test_a_usable_or_empty_round_scale_is_no_problem(valid, low, high, scale):
+    (valid / "rounds.csv").write_text(ROUND_WITH_SCALE.format(low=low, high=high), "utf-8")
+
+    workbook, problems = store.check_workbook(valid)
+
+    assert problems == []
+    assert round_scale(workbook, workbook.rounds[0]) == scale

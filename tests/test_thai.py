@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
+import math
 import random
+import time
 import unicodedata
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
+from pythainlp.tokenize import word_tokenize
 
 from mchch_widgets import samples
-from mchch_widgets.thai import format_date, overflow, thai_digits, wrap
+from mchch_widgets.thai import format_date, overflow, thai_digits, word_breaks, wrap
 
 FOLLOWING_VOWELS = set("ะาำๅ")  # written after their consonant: never at the start of a line
 LEADING_VOWELS = set("เแโใไ")  # written before their consonant: never at the end of a line
@@ -313,3 +317,130 @@ def test_wrap_keeps_clusters_whole_in_random_thai_at_any_width():
     rng = random.Random(43)
     for _ in range(3000):
         assert_wrapped_well(random_thai(rng, spaces=False), rng.randint(2, 40))
+
+
+# --- words: Thai breaks between words, not just between clusters ---------------------------
+
+# Words of the sample titles, as a Thai reader knows them (not from the segmenter under test):
+# none of them may be cut when a line can hold it whole.
+SAMPLE_WORDS = ("ธรรมชาติ", "วัตถุดิบ", "ผลิตภัณฑ์", "ต่อเนื่อง", "ภูมิปัญญา", "ถ่ายทอด", "หมู่บ้าน",
+                "ประสบการณ์", "อินทรีย์", "สนับสนุน", "เรียนรู้", "ยาเสพติด", "โปร่งใส", "สม่ำเสมอ",
+                "สาธารณะ", "ความร่วมมือ", "ยั่งยืน", "มาตรฐาน", "ออนไลน์", "ซื่อสัตย์", "เกษตร",
+                "ประเทศ", "ตัวเมือง", "นักท่องเที่ยว", "สวัสดิการ", "แลกเปลี่ยน")
+
+
+def all_sample_titles() -> list[str]:
+    return [row["title"] for name in samples.sample_names() for row in read_indicators(name)]
+
+
+def test_the_sample_titles_hold_the_listed_words():
+    text = " ".join(all_sample_titles())
+    assert [word for word in SAMPLE_WORDS if word not in text] == []
+
+
+@pytest.mark.parametrize("width", [10, 12, 14, 18, 22, 26, 30])
+def test_wrap_never_cuts_a_known_word_that_fits_on_a_line(width):
+    cut_compounds = 0
+    for title in all_sample_titles():
+        lines = assert_wrapped_well(title, width)
+        for word in SAMPLE_WORDS:
+            if word in title and len(word) <= width:
+                if len(compound_around(title, word)) > width:
+                    cut_compounds += 1  # e.g. การเรียนรู้ at 10: the dictionary's word is longer than a line
+                    continue
+                assert any(word in line for line in lines), (word, lines)
+    assert cut_compounds <= 2
+
+
+def compound_around(title: str, word: str) -> str:
+    """The run of dictionary words (pythainlp newmm) that holds `word` in `title`."""
+    start = title.index(word)
+    end, words = 0, []
+    for token in word_tokenize(title, engine="newmm", keep_whitespace=True):
+        end += len(token)
+        if end > start and end - len(token) < start + len(word):
+            words.append(token)
+    return "".join(words)
+
+
+@pytest.mark.parametrize("width", [8, 10, 14, 18, 22, 30])
+def test_every_break_in_a_sample_title_falls_between_two_words(width):
+    """Where there is no space, a break is where the dictionary segmentation puts a word boundary,
+    unless the word there is longer than the whole line."""
+    for title in all_sample_titles():
+        lines = assert_wrapped_well(title, width)
+        words = word_tokenize(" ".join(title.split()), engine="newmm", keep_whitespace=True)
+        bounds = set(itertools.accumulate(len(word) for word in words))
+        position = 0
+        for line in lines[:-1]:
+            position += len(line)
+            if title[position] == " ":
+                position += 1
+                continue
+            if position not in bounds:
+                inside = max(b for b in bounds | {0} if b < position), min(b for b in bounds if b > position)
+                assert inside[1] - inside[0] > width, (title, width, lines)
+
+
+@pytest.mark.parametrize(
+    ("title", "width", "expected"),
+    [
+        ("การผลิตต่อเนื่องตลอดปี", 18, "การผลิตต่อเนื่อง\nตลอดปี"),  # was การผลิตต่อเนื่องตล|อดปี
+        ("คุณภาพและมาตรฐานผลิตภัณฑ์ (มผช./OTOP)", 22, "คุณภาพและมาตรฐาน\nผลิตภัณฑ์ (มผช./OTOP)"),
+        ("การเฝ้าระวังยาเสพติดในหมู่บ้าน", 18, "การเฝ้าระวัง\nยาเสพติดในหมู่บ้าน"),
+        ("การริเริ่มผลิตภัณฑ์และกิจกรรมใหม่", 14, "การริเริ่ม\nผลิตภัณฑ์\nและกิจกรรมใหม่"),
+        ("คุณภาพและมาตรฐานผลิตภัณฑ์ (มผช./OTOP)", 12, "คุณภาพและ\nมาตรฐาน\nผลิตภัณฑ์\n(มผช./OTOP)"),
+    ],
+)
+def test_real_titles_break_between_words(title, width, expected):
+    assert wrap(title, width) == expected
+    assert_wrapped_well(title, width)
+
+
+def test_max_lines_cuts_a_real_title_after_a_whole_word():
+    title = "แหล่งวัตถุดิบสีธรรมชาติจากสวนสมรมและป่าอย่างยั่งยืน"
+    assert wrap(title, 22, max_lines=2) == "แหล่งวัตถุดิบสี\nธรรมชาติจากสวนสมรม…"  # was …สีธรรมชา|ติ…
+    for title in all_sample_titles():
+        result = wrap(title, 14, max_lines=2)
+        if result.endswith(ELLIPSIS):
+            kept = result.removesuffix(ELLIPSIS).replace("\n", "")
+            assert title.startswith(kept) and not title[len(kept)] in FOLLOWING_VOWELS
+            assert unicodedata.category(title[len(kept)]) != "Mn", result
+
+
+def test_a_word_longer_than_the_line_is_cut_where_a_syllable_ends():
+    # ความร่วมมือ (11 letters) cannot fit in 10: ความร่วม|มือ, not ความร่วมมื|อ
+    assert wrap("ความร่วมมือเพื่อกิจการสาธารณะ", 10, max_lines=2) == "ความร่วม\nมือเพื่อ…"
+    # ซื่อสัตย์ in 8: not after ั (สั|ตย์) nor before a silenced ย์ (ซื่อสัต|ย์)
+    assert wrap("ซื่อสัตย์และโปร่งใส", 8).split("\n")[:2] == ["ซื่อ", "สัตย์"]
+
+
+def test_punctuation_does_not_start_a_line():
+    for width in range(4, 30):
+        for line in wrap("คุณภาพและมาตรฐานผลิตภัณฑ์ (มผช./OTOP), ความร่วมมือ", width).split("\n"):
+            assert line[0] not in ")],.;:!?", (width, line)
+
+
+def test_wrapping_every_sample_title_is_fast():
+    """Every chart label is wrapped on every redraw: the 43 sample titles at three widths, with
+    nothing cached yet, take well under 20 ms once the dictionary is loaded."""
+    titles = all_sample_titles()
+    wrap("ทดสอบการตัดคำ", 4)  # loads the dictionary (once per process)
+    best = math.inf
+    for _ in range(3):
+        word_breaks.cache_clear()
+        start = time.perf_counter()
+        for title in titles:
+            for width in (14, 18, 22):
+                wrap(title, width, max_lines=2)
+        best = min(best, time.perf_counter() - start)
+    assert best < 0.020, f"{best * 1000:.1f} ms"
+
+
+def test_the_segmentation_is_cached():
+    title = "การแลกเปลี่ยนความรู้และประสบการณ์ระหว่างกัน"
+    word_breaks.cache_clear()
+    wrap(title, 14)
+    wrap(title, 18, max_lines=2)
+    info = word_breaks.cache_info()
+    assert (info.misses, info.hits) == (1, 1)

@@ -13,7 +13,8 @@ from mchch_widgets.widgets.widget_profile import ProfileStep
 
 
 def make_app(folder: Path, language: str = "th") -> WorkshopApp:
-    return WorkshopApp(AppSettings(workbook=str(folder), language=language))
+    # no worker process drawing charts ahead: test_chart_drawer and test_widget_compare cover it
+    return WorkshopApp(AppSettings(workbook=str(folder), language=language, draw_ahead=False))
 
 
 def test_shows_the_workbook_name_and_its_chart(sample_folder: Path):
@@ -29,7 +30,8 @@ def test_shows_the_workbook_name_and_its_chart(sample_folder: Path):
 def test_navigation_lists_only_the_steps_that_are_built(sample_folder: Path):
     app = make_app(sample_folder)
 
-    assert [value for _label, value in app.nav.options] == ["overview", "profile", "forum", "plan", "assess", "compare"]
+    assert [value for _label, value in app.nav.options] == ["overview", "profile", "forum", "plan", "assess",
+                                                            "compare", "summary", "submit"]
     assert "profile" not in app.screens  # built when first opened, not before
     app.nav.value = "profile"
     assert isinstance(app.screen_area.children[0], ProfileStep)
@@ -42,7 +44,7 @@ def test_language_switch_rebuilds_in_english_and_keeps_the_screen(sample_folder:
     app.language.value = "en"
 
     assert [label for label, _value in app.nav.options] == ["Overview", "1 Join", "2 Indicators", "3 Plan", "5 Assess",
-                                                              "Compare rounds"]
+                                                              "Compare rounds", "6 Summary", "7 Submit"]
     assert isinstance(app.screen_area.children[0], ProfileStep)
     assert "Step 1" in app.screen_area.children[0].children[0].value
 
@@ -197,3 +199,16 @@ def test_after_a_refused_merge_the_plan_edits_and_removes_the_activities_on_disk
     gone.remove.click()
     gone.remove.click()
     assert "A02" not in {r["activity_id"] for r in plan_rows()}
+
+
+def test_the_compare_choices_stay_when_the_language_changes(sample_folder: Path):
+    app = make_app(sample_folder)
+    app.nav.value = "compare"
+    app.screen_area.children[0].choose(kind="progress", rounds=("r2", "x1"), value="median", theme="print")
+
+    app.language.value = "en"
+
+    compare = app.screen_area.children[0]
+    assert compare.language == "en"
+    assert compare.choices() == {"kind": "progress", "rounds": ("r2", "x1"), "value": "median", "theme": "print"}
+    assert "Progress" in compare.chart.alt

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from chart_checks import main_sample, make_workbook
 
+from mchch_widgets.model import Round, Score
 from mchch_widgets.widgets.widget_round_picker import RoundPicker, preset_rounds
 
 
@@ -86,3 +87,46 @@ def test_rounds_without_scores_are_still_offered():
     picker = RoundPicker(workbook, "th")
 
     assert picker.value == ("r1", "r2")
+
+
+def sample_with_round_5(raters: int) -> object:
+    """The main sample and a fifth round that `raters` people rated alone (nothing agreed yet)."""
+    workbook = main_sample()
+    workbook.rounds.append(Round(round_id="r5", label="รอบที่ ๕", held_on=date(2026, 11, 21)))
+    workbook.scores += [Score("r5", i.indicator_id, f"P{p:02d}", 3)
+                        for p in range(1, raters + 1) for i in workbook.selected_indicators()]
+    return workbook
+
+
+@pytest.mark.parametrize("raters", [0, 3])
+def test_the_first_choice_and_quick_choices_pass_over_a_round_without_an_agreed_level(raters):
+    picker = RoundPicker(sample_with_round_5(raters), "th")
+
+    assert picker.value == ("r1", "r4")
+    picker.presets["last_two"].click()
+    assert picker.value == ("r3", "r4")
+    picker.presets["all"].click()
+    assert picker.value == ("r1", "r2", "r3", "r4", "x1", "r5")  # every round: the summary sorts them out
+
+
+def test_with_the_median_shown_a_round_rated_alone_counts():
+    picker = RoundPicker(sample_with_round_5(3), "th", level="median")
+
+    assert picker.value == ("r1", "r5")
+    picker.presets["last_two"].click()
+    assert picker.value == ("r4", "r5")
+    picker.level = "consensus"
+    picker.presets["first_latest"].click()
+    assert picker.value == ("r1", "r4")
+    assert preset_rounds(sample_with_round_5(0), "last_two", "median") == ("r3", "r4")  # empty: passed over
+
+
+def test_a_quick_choice_first_catches_up_with_the_workbook():
+    picker = RoundPicker(main_sample(), "th")
+    newer = sample_with_round_5(3)
+    picker.catch_up = lambda: picker.set_workbook(newer)  # as the screen does after another tab saved
+    picker.level = "median"
+
+    picker.presets["last_two"].click()
+
+    assert picker.value == ("r4", "r5") and "r5" in picker.chips

@@ -17,12 +17,13 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from .. import scoring
+from .. import compare
 from ..assessment import round_scale
 from ..model import Indicator, Round, Workbook
 from ..text import t
 from .common import (
     NOT_APPLICABLE,
+    NOT_YET,
     SCORED,
     ChartOptions,
     chosen_rounds,
@@ -45,26 +46,21 @@ SYMBOLS = {"higher": "^", "lower": "v", "reached": r"$\checkmark$"}
 BAND = "#E8E8E8"  # the band behind rows that differ: with the framed words, more than colour alone
 NEAR_LINE = "#B0B0B0"  # the line of rows less than a level apart
 FAR_LINE = "#444444"  # the line of rows a level or more apart
+NOT_AGREED = "not_agreed"  # a side's state: rated alone, no consensus yet (pair_rows)
+MISSING_WORDS = {NOT_APPLICABLE: "chart_external_missing_na", NOT_AGREED: "chart_external_missing_not_agreed"}
 
 
 def external_pair(workbook: Workbook, options: ChartOptions) -> tuple[Round | None, Round | None]:
     """(self round, external round) the chart compares; None where there is none.
 
-    External: the latest chosen external round, else the workbook's latest. Self: the latest
-    chosen self round held on or before it (the group's view when the outsiders came), else
-    the one scoring.comparison_rounds picks.
+    External: the latest chosen external round with levels, else the workbook's. Self: the
+    group's round with levels held just before (or on) the visit, whether it is chosen or
+    not: the group's own view when the outsiders came (compare.outside_rounds, as the summary).
     """
     shown, _ = chosen_rounds(workbook, options)
     externals = [r for r in shown if r.assessor == "external"]
     externals = externals or [r for r in workbook.rounds_in_order() if r.assessor == "external"]
-    if not externals:
-        return None, None
-    outside = externals[-1]
-    before = [r for r in shown if r.assessor == "self" and r.held_on <= outside.held_on]
-    if before:
-        return before[-1], outside
-    _, own_id = scoring.comparison_rounds(workbook, outside.round_id)
-    return (workbook.round(own_id) if own_id else None), outside
+    return compare.outside_rounds(workbook, externals, options.value)
 
 
 def external_chart(workbook: Workbook, options: ChartOptions = ChartOptions()) -> Figure:
@@ -98,7 +94,8 @@ def external_chart(workbook: Workbook, options: ChartOptions = ChartOptions()) -
                         value=t(f"chart_value_{options.value}", lang)), options)
         return figure
     comparable = round_scale(workbook, own) == round_scale(workbook, outside)
-    words = [row_words(row, options, comparable) for row in pairs.to_dict("records")]
+    records = pairs.to_dict("records")
+    words = [row_words(row, options, comparable) for row in records]
     # Targets are on the workbook's scale: beside levels of another scale they would mislead.
     with_targets = not other_scales(workbook, [own, outside])
     setup_rows(axes, rows, level_axis(workbook, [own, outside]), options)
@@ -110,7 +107,10 @@ def external_chart(workbook: Workbook, options: ChartOptions = ChartOptions()) -
         handles.append(Patch(facecolor=BAND, edgecolor=FAR_LINE,
                              label=t("chart_external_differs", lang, n=options.number(1))))
     legend_above(axes, handles, options)
-    notes(figure, [t("chart_external_note", lang)] + scale_notes(workbook, [own, outside], options), options)
+    not_agreed = [t("chart_external_note_not_agreed", lang)] if any(
+        NOT_AGREED in (row["self_state"], row["external_state"]) for row in records) else []
+    notes(figure, [t("chart_external_note", lang)] + not_agreed + scale_notes(workbook, [own, outside], options),
+          options)
     return figure
 
 
@@ -124,7 +124,10 @@ class Words:
 
 
 def pair_rows(workbook: Workbook, options: ChartOptions, own: Round, outside: Round) -> pd.DataFrame:
-    """One row per selected indicator (workbook order): each side's level (NaN when none) and state, the target."""
+    """One row per selected indicator (workbook order): each side's level (NaN when none) and state, the target.
+
+    A state is agreed_states()'s.
+    """
     table = levels(workbook, options, rounds=[own, outside])
     ids = [i.indicator_id for i in workbook.selected_indicators()]
 
@@ -135,9 +138,16 @@ def pair_rows(workbook: Workbook, options: ChartOptions, own: Round, outside: Ro
     return pd.DataFrame({
         "indicator_id": ids,
         "target": _floats(mine["target"]),
-        "self": _floats(mine["level"]), "self_state": mine["state"].to_numpy(),
-        "external": _floats(theirs["level"]), "external_state": theirs["state"].to_numpy(),
+        "self": _floats(mine["level"]), "self_state": agreed_states(mine, options).to_numpy(),
+        "external": _floats(theirs["level"]), "external_state": agreed_states(theirs, options).to_numpy(),
     })
+
+
+def agreed_states(table: pd.DataFrame, options: ChartOptions) -> pd.Series:
+    """levels()'s states, NOT_AGREED where the consensus is shown, people rated alone and the
+    group has not agreed yet: "not agreed yet" points to the median, "no score" would mislead."""
+    waiting = (table["state"] == NOT_YET) & (table["n_raters"] > 0) & (options.value == "consensus")
+    return table["state"].where(~waiting, NOT_AGREED)
 
 
 def row_words(row: dict, options: ChartOptions, comparable: bool) -> Words:
@@ -154,13 +164,12 @@ def row_words(row: dict, options: ChartOptions, comparable: bool) -> Words:
         if difference < 0:
             return Words(t("chart_external_lower", lang, n=options.number(-difference)), "lower", strong)
         return Words(t("chart_external_same", lang))
-    if not have_self and not have_external and row["self_state"] == row["external_state"]:
+    if not have_self and not have_external and row["self_state"] == row["external_state"] != NOT_AGREED:
         both = "chart_external_both_na" if row["self_state"] == NOT_APPLICABLE else "chart_external_both_missing"
         return Words(t(both, lang))
     missing = [(side, row[f"{side}_state"]) for side in ("self", "external") if row[f"{side}_state"] != SCORED]
     return Words("\n".join(
-        t("chart_external_missing_na" if state == NOT_APPLICABLE else "chart_external_missing", lang,
-          side=t(f"chart_external_side_{side}", lang))
+        t(MISSING_WORDS.get(state, "chart_external_missing"), lang, side=t(f"chart_external_side_{side}", lang))
         for side, state in missing))
 
 
@@ -300,7 +309,9 @@ def _floats(column: pd.Series) -> np.ndarray:
 
 
 def _subtitle(own: Round | None, outside: Round | None, options: ChartOptions) -> str:
+    """Which two rounds, and why that self round: the group's own view just before the visit."""
     if own is None or outside is None:
         return ""
-    return t("chart_external_subtitle", options.lang, self=own.label, external=outside.label,
+    key = "chart_external_subtitle" if own.held_on <= outside.held_on else "chart_external_subtitle_after"
+    return t(key, options.lang, self=own.label, external=outside.label,
              value=t(f"chart_value_{options.value}", options.lang))

@@ -13,6 +13,7 @@ from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
+from .. import compare, scoring
 from ..assessment import round_scale
 from ..model import Round, Workbook
 from ..text import t
@@ -33,7 +34,9 @@ from .common import (
     title,
 )
 from .external import (
+    NOT_AGREED,
     Words,
+    agreed_states,
     draw_targets,
     legend_above,
     row_chart_height,
@@ -44,23 +47,24 @@ from .external import (
 )
 
 BAR_ALPHA = 0.35  # the distance still to climb: the round's colour, pale, behind the dot
+GAP_MISSING_WORDS = {NOT_APPLICABLE: "chart_not_applicable", NOT_AGREED: "chart_gap_not_agreed"}
 
 
 def gap_round(workbook: Workbook, options: ChartOptions) -> Round | None:
-    """The round the gap chart shows: the latest chosen round with any level (options.value),
-    else the latest chosen round; None when no round is chosen (or there is none)."""
-    return _round_and_levels(workbook, options)[0]
+    """The round the gap chart shows: the latest round the summary compares (compare.compared_rounds:
+    the latest chosen with levels of options.value, of the kind compared), else the latest chosen
+    of that kind; None when no round is chosen (or there is none)."""
+    shown, _ = chosen_rounds(workbook, options)
+    return compare.compared_rounds(shown, scoring.rounds_with_levels(workbook, options.value))[1]
 
 
 def _round_and_levels(workbook: Workbook, options: ChartOptions) -> tuple[Round | None, pd.DataFrame | None]:
-    """gap_round and its rows of levels(): the scoring tables are worked out once, not twice."""
-    shown, _ = chosen_rounds(workbook, options)
-    if not shown:
+    """gap_round and its rows of levels()."""
+    round_ = gap_round(workbook, options)
+    if round_ is None:
         return None, None
-    table = levels(workbook, options, rounds=shown)
-    scored = set(table.loc[table["state"] == SCORED, "round_id"])
-    round_ = next((r for r in reversed(shown) if r.round_id in scored), shown[-1])
-    return round_, table[table["round_id"] == round_.round_id]
+    table = levels(workbook, options, rounds=[round_])
+    return round_, table.assign(state=agreed_states(table, options))
 
 
 def gap_chart(workbook: Workbook, options: ChartOptions = ChartOptions()) -> Figure:
@@ -100,15 +104,33 @@ def gap_chart(workbook: Workbook, options: ChartOptions = ChartOptions()) -> Fig
             handles.append(_climb_handle(workbook, round_, options))
     legend_above(axes, handles, options)
     extra = [] if comparable else [t("chart_gap_note_other_scale", lang, label=round_.label)]
-    notes(figure, scale_notes(workbook, [round_], options) + extra, options)
+    if (table["state"] == NOT_AGREED).any():
+        extra.append(t("chart_external_note_not_agreed", lang))
+    notes(figure, scale_notes(workbook, [round_], options) + extra + _skipped_notes(workbook, round_, options),
+          options)
     return figure
+
+
+def _skipped_notes(workbook: Workbook, shown: Round, options: ChartOptions) -> list[str]:
+    """Why chosen rounds later than the one shown are not: no level yet, or another kind of assessment."""
+    chosen, _ = chosen_rounds(workbook, options)
+    later = chosen[chosen.index(shown) + 1:]
+    scored = scoring.rounds_with_levels(workbook, options.value)
+    empty = [r.label for r in later if r.round_id not in scored]
+    other = [r.label for r in later if r.round_id in scored]  # then of the other kind (compared_rounds)
+    value = t(f"chart_value_{options.value}", options.lang)
+    notes_ = [t("chart_gap_note_skipped_empty", options.lang, labels=", ".join(empty), label=shown.label,
+                value=value)] if empty else []
+    if other:
+        notes_.append(t("chart_gap_note_skipped_kind", options.lang, labels=", ".join(other), label=shown.label))
+    return notes_
 
 
 def gap_words(row, options: ChartOptions, comparable: bool) -> Words:
     """'ขาด 2 ระดับ' / 'ถึงเป้าแล้ว' (with a check) / 'เกินเป้า 1', or why there is no gap to tell."""
     lang = options.lang
     if row["state"] != SCORED:
-        return Words(t("chart_not_applicable" if row["state"] == NOT_APPLICABLE else "chart_gap_no_score", lang))
+        return Words(t(GAP_MISSING_WORDS.get(row["state"], "chart_gap_no_score"), lang))
     if pd.isna(row["target"]):
         return Words(t("chart_gap_no_target", lang))
     if not comparable:

@@ -23,6 +23,7 @@ from .common import (
     SCORED,
     ChartOptions,
     chosen_rounds,
+    indicator_label,
     level_axis,
     levels,
     message,
@@ -36,7 +37,6 @@ from .common import (
     scale_notes,
     title,
 )
-from .radar import tidy_label  # the same careful wrapping of Thai titles
 
 MANY_ROUNDS = 6  # more rounds than this: legend entries without their dates, or the legend runs off the page
 COLUMNS = 4  # 12 indicators: 4 × 3 panels fill 1280×720; more indicators add rows (the figure scrolls)
@@ -77,12 +77,13 @@ def progress_chart(workbook: Workbook, options: ChartOptions = ChartOptions()) -
     # not shared axes: every panel gets the same limits anyway, and sharing costs time per draw
     panels = figure.subplots(rows, columns, squeeze=False).ravel()
     hollow = {r.round_id for r, _ in other_scales(workbook, shown)}
+    numbers = round_numbers(workbook)
     for n, axes in enumerate(panels):
         if n >= len(indicators):
             axes.set_visible(False)  # the last row's empty slots
             continue
-        _frame(axes, indicators[n], len(shown), scale, options, bottom=n + columns >= len(indicators),
-               left=n % columns == 0, title_width=_title_width(columns, options))
+        _frame(axes, indicators[n], [numbers[r.round_id] for r in shown], scale, options,
+               bottom=n + columns >= len(indicators), left=n % columns == 0, title_width=_title_width(columns, options))
         _draw_panel(axes, workbook, shown, values[:, n], states[:, n], indicators[n], hollow, options)
     figure.supylabel(t("chart_level", options.lang), fontsize=options.style.base_size, color=options.style.ink)
     _legend(figure, workbook, shown, hollow, (states == NOT_APPLICABLE).any(), options)
@@ -145,13 +146,14 @@ def _title_width(columns: int, options: ChartOptions) -> int:
 # --- one panel -------------------------------------------------------------------------------
 
 
-def _frame(axes, indicator: Indicator, count: int, scale: range, options: ChartOptions, bottom: bool,
+def _frame(axes, indicator: Indicator, numbers: list[int], scale: range, options: ChartOptions, bottom: bool,
            left: bool, title_width: int) -> None:
     """The panel's title, levels (numbered in the first column), round numbers (on panels with none
     below), the target band. Panels without numbers get no ticks at all: ticks are what costs time."""
+    count = len(numbers)
     style = options.style
     # y given: matplotlib then skips placing the title around tick labels, slow with many panels
-    axes.set_title(tidy_label(indicator, options, title_width, 2), loc="left", pad=3, y=1.0,
+    axes.set_title(indicator_label(indicator, options, title_width, 2), loc="left", pad=3, y=1.0,
                    fontsize=style.label_size, color=style.ink, linespacing=1.0)
     top = scale.stop - 1 + 0.5
     axes.set_ylim(scale.start - FLOOR, top)
@@ -161,7 +163,7 @@ def _frame(axes, indicator: Indicator, count: int, scale: range, options: ChartO
     else:
         axes.set_yticks([])
     if bottom:
-        axes.set_xticks(range(count), [options.number(n + 1) for n in range(count)])
+        axes.set_xticks(range(count), [options.number(number) for number in numbers])
     else:
         axes.set_xticks([])
     if left or bottom:
@@ -229,15 +231,22 @@ def _marker_path(marker: str) -> Path:
     return style.get_path().transformed(style.get_transform())
 
 
+def round_numbers(workbook: Workbook) -> dict[str, int]:
+    """Round id -> its number in date order over all rounds (1, 2, …): the same round has the same
+    number under the panels whichever rounds are chosen, as it has the same colour."""
+    return {r.round_id: n for n, r in enumerate(workbook.rounds_in_order(), start=1)}
+
+
 def _legend(figure: Figure, workbook: Workbook, shown: list[Round], hollow: set[str], any_not_applicable: bool,
             options: ChartOptions) -> None:
     """Numbered rounds (as under the panels) with their look, then the line, the band and ×."""
     style = options.style
     handles = round_handles(workbook, shown, options)
     many = len(shown) > MANY_ROUNDS
-    for number, (handle, round_) in enumerate(zip(handles, shown), start=1):
+    numbers = round_numbers(workbook)
+    for handle, round_ in zip(handles, shown):
         label = round_label(round_, options, date=False) if many else handle.get_label()
-        handle.set_label(f"{options.number(number)}  {label}")
+        handle.set_label(f"{options.number(numbers[round_.round_id])}  {label}")
         if round_.round_id in hollow:
             handle.set_markerfacecolor("white")
     if sum(r.assessor != "external" for r in shown) > 1:  # a line needs two rounds

@@ -35,14 +35,13 @@ from .common import (
     scale_notes,
     title,
 )
+from .external import NOT_AGREED, agreed_states
 
 MIN_SPOKES = 3  # with one or two spokes a radar is a line or a point: nothing to read
 MANY_SPOKES = 12  # beyond this, titles around the circle collide: spokes show numbers, a key lists titles
 TARGET_STYLE = (0, (1.2, 1.4))  # dots: unlike any round's solid or dashed line
 FILL_ALPHA = 0.14
 GRID = "#c8c8c8"
-TIDY_TRIES = 5  # widths tried per title, from the given one down
-TONE_MARKS = "\u0e48\u0e49\u0e4a\u0e4b"  # ่ ้ ๊ ๋
 RING_POINTS = 181  # a ring is drawn as this many straight steps: round to the eye
 KEY_CHAR_EM = 0.48  # a Thai title's width per character (marks count too), in em, with room to spare
 KEY_LINE = 1.45  # the key's line height, in font sizes
@@ -51,6 +50,7 @@ KEY_LINE = 1.45  # the key's line height, in font sizes
 SIDE_SPOKE = {"projector": (22, 2), "print": (18, 3)}
 END_SPOKE = {"projector": (18, 2), "print": (14, 3)}
 LEGEND_INCHES = {"projector": 3.6, "print": 2.4}  # what the round legend takes on the right
+MISSING_WORDS = {NOT_APPLICABLE: "chart_not_applicable", NOT_AGREED: "chart_radar_not_agreed"}  # on a spoke
 
 
 def radar_chart(workbook: Workbook, options: ChartOptions = ChartOptions()) -> Figure:
@@ -66,6 +66,8 @@ def radar_chart(workbook: Workbook, options: ChartOptions = ChartOptions()) -> F
     indicators = workbook.selected_indicators()
     shown, left_out = chosen_rounds(workbook, options, limit=MAX_OVERLAID_ROUNDS)
     table = levels(workbook, options, shown) if shown and indicators else None
+    if table is not None:
+        table = table.assign(state=agreed_states(table, options))
     many = len(indicators) > MANY_SPOKES
     figure = new_figure(options, height=_height(len(indicators), options) if many else None)
     title(figure, t("chart_radar_title", options.lang), options, subtitle=_subtitle(shown, options))
@@ -89,8 +91,7 @@ def radar_chart(workbook: Workbook, options: ChartOptions = ChartOptions()) -> F
     lines = scale_notes(workbook, shown, options)
     lines += [t("chart_radar_hollow", options.lang)] if lines else []
     lines += left_out_note(left_out, options)
-    if empty:
-        lines.append(t("chart_radar_empty_rounds", options.lang, labels=", ".join(r.label for r in empty)))
+    lines += _empty_notes(shown, states, empty, options)
     if (states[[r not in empty for r in shown]] != SCORED).any():
         lines.append(t("chart_radar_gap", options.lang))
     notes(figure, lines, options)
@@ -129,6 +130,17 @@ def _matrices(table: pd.DataFrame, indicators: list[Indicator], shown: list[Roun
 def _empty_rounds(shown: list[Round], states: np.ndarray) -> list[Round]:
     """Chosen rounds without a single level (just opened, say): one footnote, not a word on every spoke."""
     return [r for r, row in zip(shown, states) if not (row == SCORED).any()]
+
+
+def _empty_notes(shown: list[Round], states: np.ndarray, empty: list[Round], options: ChartOptions) -> list[str]:
+    """The footnotes for rounds without an outline: rated alone but not agreed yet, or nothing yet."""
+    waiting = [r for r, row in zip(shown, states) if r in empty and (row == NOT_AGREED).any()]
+    nothing = [r for r in empty if r not in waiting]
+    lines = []
+    for key, rounds in (("chart_radar_not_agreed_rounds", waiting), ("chart_radar_empty_rounds", nothing)):
+        if rounds:
+            lines.append(t(key, options.lang, labels=", ".join(r.label for r in rounds)))
+    return lines
 
 
 def _angles(count: int) -> np.ndarray:
@@ -250,32 +262,12 @@ def _missing_text(states: np.ndarray, shown: list[Round], empty: list[Round], op
     if len(kinds) > 1:
         word = t("chart_radar_no_level", options.lang)
     else:
-        word = t("chart_not_applicable" if kinds == {NOT_APPLICABLE} else "chart_not_yet", options.lang)
+        word = t(MISSING_WORDS.get(kinds.pop(), "chart_not_yet"), options.lang)
     if len(missing) == len(shown) - len(empty):
         return word
     if len(missing) == 1:
         return f"{missing[0][0].label}: {word}"
     return t("chart_radar_missing_rounds", options.lang, state=word, count=options.number(len(missing)))
-
-
-def tidy_label(indicator: Indicator, options: ChartOptions, width: int, max_lines: int) -> str:
-    """indicator_label at `width` or a little narrower, whichever breaks Thai words least badly.
-
-    thai.wrap breaks between character clusters, which can split a word ("ผลิตภั|ณฑ์"). Without
-    a dictionary, some breaks are still surely wrong: after ั or ื (they need a final consonant),
-    before a consonant silenced by ์ (it ends the word before). Try a few widths, keep the one
-    with the fewest such breaks and nothing cut off, the widest on a tie.
-    """
-    candidates = [indicator_label(indicator, options, width=w, max_lines=max_lines)
-                  for w in range(width, max(width - TIDY_TRIES, 4), -1)]
-    return min(candidates, key=lambda label: (label.endswith("…"), _bad_breaks(label)))
-
-
-def _bad_breaks(label: str) -> int:
-    lines = label.split("\n")
-    bad = sum(line.rstrip(TONE_MARKS).endswith(("ั", "ื", "็")) for line in lines[:-1])
-    bad += sum("์" in line[1:3] for line in lines[1:])
-    return bad + (len(lines) > 1 and len(lines[-1].rstrip("…")) <= 2)
 
 
 def _spoke_wrap(across: float, options: ChartOptions) -> tuple[int, int]:
@@ -295,7 +287,7 @@ def _draw_spoke_labels(axes, indicators: list[Indicator], shown: list[Round], st
             text = options.number(n + 1) + (" –" if missing else "")
         else:
             width, lines = _spoke_wrap(across, options)
-            text = tidy_label(indicator, options, width, lines)
+            text = indicator_label(indicator, options, width=width, max_lines=lines)
             text += f"\n({plain(wrap(missing, width, max_lines=2))})" if missing else ""
         axes.annotate(text, xy=(angle, outside), xytext=(across * 8, up * 8), textcoords="offset points",
                       ha="left" if across > 0.2 else "right" if across < -0.2 else "center",

@@ -50,6 +50,10 @@ CSS = """
 .mchch .widget-hbox > .widget-html {{ align-self: center; }}
 .mchch-facts {{ font-size: 20px; color: #333; }}
 .mchch-nav {{ flex: 0 0 auto; }}
+/* the name, the saving badge and the language share one row: the badge wraps before anything is cut */
+.mchch-language {{ flex: 0 0 auto; }}
+.mchch-language .btn-group, .mchch-language {{ flex-wrap: nowrap; white-space: nowrap; }}
+.mchch-header .mchch-status {{ white-space: normal; max-width: 430px; font-size: 18px; line-height: 1.25; }}
 .mchch-header .widget-hbox > .widget-hbox {{ min-width: 0; flex: 1 1 auto; justify-content: flex-end; }}
 .mchch-nav .widget-toggle-button {{ font-size: 22px !important; font-weight: 600; height: 52px; }}
 .mchch-nav button.mod-active {{ background: #0072B2; color: white; }}
@@ -340,8 +344,69 @@ CSS = """
 .mchch-assess-round-when {{ display: block; font-size: 18px; line-height: 1.3; color: #444; }}
 .mchch-assess-back {{ height: 48px; font-weight: 600; }}
 /* step 6: summary */
+.mchch-step6-overall {{ background: #EEF2F6; border-radius: 10px; padding: 2px 16px; }}
+.mchch-step6-overall > .widget-html-content {{ font-size: 22px; font-weight: 600; line-height: 1.3; white-space: normal; }}
+.mchch-step6-overall p {{ margin: 2px 0; }}
+.mchch-step6-hint > .widget-html-content {{ font-size: 17px; color: #444; line-height: 1.25; white-space: normal; text-align: right; }}
+/* the step fills the screen below the app's header; only the cards scroll, so the sentences above stay */
+.mchch-step6 {{ height: calc(100vh - 150px); min-height: 420px; }}
+.mchch-step6 > * {{ flex-shrink: 0; }}
+.mchch-step6 > .mchch-step6-list {{ flex: 1 1 0; min-height: 200px; overflow-y: auto; border-top: 2px solid #D6DEE6; }}
+.mchch-step6-list > * {{ flex-shrink: 0; }}
+.mchch-step6-top {{ gap: 16px; }}
+.mchch-step6-top > .mchch-step6-hint {{ flex: 1 1 0; min-width: 0; }}
+.mchch-step6-card {{ background: #F7F9FB; border: 1px solid #D6DEE6; border-left: 10px solid #B8C4D0; border-radius: 8px;
+  padding: 4px 12px 8px 12px; margin: 6px 0 0 0; }}
+.mchch-step6-card > .widget-html-content {{ white-space: normal; line-height: 1.3; }}
+.mchch-step6-reached {{ border-left-color: #009E73; }}
+.mchch-step6-short {{ border-left-color: #E69F00; }}
+.mchch-step6-title {{ font-size: 22px; font-weight: 700; margin-bottom: 2px; }}
+.mchch-step6-row {{ display: grid; grid-template-columns: 185px 240px 230px 1fr; gap: 14px; align-items: start; }}
+.mchch-step6-label {{ font-size: 16px; font-weight: 600; color: #444; }}
+.mchch-step6-big {{ font-size: 40px; font-weight: 700; line-height: 1.1; }}
+.mchch-step6-of {{ font-size: 26px; font-weight: 600; color: #333; }}
+.mchch-step6-word {{ font-size: 20px; font-weight: 700; }}
+.mchch-step6-small, .mchch-step6-line {{ font-size: 18px; color: #222; }}
+.mchch-step6-small {{ color: #444; }}
+.mchch-step6-late {{ font-size: 18px; font-weight: 700; color: #A61B12; }}
+.mchch-step6-reflection .mchch-step6-line {{ margin-bottom: 2px; }}
+.mchch-step6-nowrap {{ white-space: nowrap; }}
 /* step 7: report, form and exports */
+.mchch-step7-intro > .widget-html-content {{ font-size: 20px; color: #333; line-height: 1.3; white-space: normal; }}
+.mchch-step7-checks {{ background: #F7F9FB; border: 2px solid #D6DEE6; border-radius: 10px; padding: 0 16px; margin: 6px 0; }}
+.mchch-step7-checks > .widget-html-content {{ font-size: 19px; line-height: 1.35; white-space: normal; }}
+.mchch-step7-checks-title {{ font-weight: 700; margin-top: 6px; }}
+.mchch-step7-checks ul {{ list-style: none; padding: 0; margin: 4px 0 8px 0; columns: 2; column-gap: 28px; }}
+.mchch-step7-checks li {{ break-inside: avoid; margin: 2px 0; }}
+.mchch-paper-ready b {{ color: #00603C; }}
+.mchch-paper-missing b {{ color: #A33B00; }}
+.mchch-step7-cards {{ gap: 14px; align-items: stretch; }}
+.mchch-step7-card {{ flex: 1 1 0; min-width: 0; border: 2px solid #D6DEE6; border-radius: 10px; padding: 6px 14px 10px 14px;
+  gap: 8px; background: white; }}
+.mchch-step7-card-title > .widget-html-content {{ font-size: 23px; font-weight: 700; line-height: 1.3; white-space: normal; }}
+.mchch-step7-card-what {{ flex: 1 1 auto; }}  /* the buttons of the three cards line up at the bottom */
+.mchch-step7-card-what > .widget-html-content {{ font-size: 17px; color: #444; line-height: 1.3; white-space: normal; }}
+.mchch-step7-card .mchch-download {{ align-self: stretch; }}
+.mchch-step7-card .mchch-download-control {{ min-width: 0; width: 100%; }}
+.mchch-step7-card button.mchch-download-button {{ width: 100%; }}
 /* downloads */
+.mchch-download {{ display: flex; flex-direction: column; align-items: flex-start; align-self: flex-start; gap: 6px;
+  margin: 4px 0; }}
+.mchch-download-control {{ display: flex; flex-direction: column; gap: 6px; min-width: 320px; }}
+.mchch button.mchch-download-button {{ min-height: 52px; padding: 4px 22px; border: 2px solid #0072B2;
+  border-radius: 8px; background: #0072B2; color: white; font-weight: 700; cursor: pointer; }}
+.mchch button.mchch-download-button:disabled {{ background: #EEF2F6; color: #222; border-color: #767676;
+  cursor: not-allowed; }}
+.mchch-download-busy button.mchch-download-button:disabled {{ cursor: progress; }}
+/* a bar that keeps moving while the file is made: no percentage is known, but it shows work goes on */
+.mchch-download-progress {{ height: 10px; border-radius: 5px; background: #D6DEE6; overflow: hidden; }}
+.mchch-download-progress[hidden] {{ display: none; }}
+.mchch-download-progress > div {{ width: 40%; height: 100%; border-radius: 5px; background: #0072B2;
+  animation: mchch-download-slide 1.2s ease-in-out infinite alternate; }}
+@keyframes mchch-download-slide {{ from {{ margin-left: 0; }} to {{ margin-left: 60%; }} }}
+@media (prefers-reduced-motion: reduce) {{ .mchch-download-progress > div {{ animation: none; width: 100%; }} }}
+.mchch-download-note {{ font-size: 17px; color: #333; max-width: 640px; }}
+.mchch-download-note:empty {{ display: none; }}
 /* compare rounds */
 .mchch-compare-choices {{ background: #F7F9FB; border: 2px solid #D6DEE6; border-radius: 10px; padding: 2px 8px 4px 8px;
   margin-bottom: 6px; gap: 2px; }}
@@ -366,7 +431,11 @@ CSS = """
   overflow-y: auto; }}
 .mchch-summary-heading {{ font-size: 22px; font-weight: 700; margin-bottom: 6px; }}
 .mchch-summary-gains, .mchch-summary-improved, .mchch-summary-slipped, .mchch-summary-stayed,
-.mchch-summary-furthest, .mchch-summary-reached {{ font-size: 21px; font-weight: 700; margin-top: 8px; }}
+.mchch-summary-furthest, .mchch-summary-reached, .mchch-summary-outside {{ font-size: 21px; font-weight: 700;
+  margin-top: 8px; }}
+.mchch-summary-outside {{ color: #6A2C5A; }}
+/* no round chosen: an empty chart, nothing to download (the page says why if pressed anyway) */
+.mchch-downloads-off button.mchch-chart-download {{ opacity: 0.45; cursor: not-allowed; }}
 .mchch-summary-gains {{ color: #00664A; }}
 .mchch-summary-improved {{ color: #005A8C; }}
 .mchch-summary-slipped {{ color: #9A3A00; }}

@@ -23,11 +23,13 @@ from .widget_overview import OverviewScreen
 from .widget_plan import PlanStep
 from .widget_profile import ProfileStep
 from .widget_save_status import SaveStatus
+from .widget_submit import SubmitStep
+from .widget_summary import SummaryStep
 from .widget_undo import UndoButton
 
 SCREENS = (
     ("nav_overview", "overview"), ("nav_step1", "profile"), ("nav_step2", "forum"), ("nav_step3", "plan"),
-    ("nav_step5", "assess"), ("nav_compare", "compare"),
+    ("nav_step5", "assess"), ("nav_compare", "compare"), ("nav_step6", "summary"), ("nav_step7", "submit"),
 )
 
 
@@ -41,12 +43,14 @@ class WorkshopApp(widgets.VBox):
             options=[("ไทย", "th"), ("English", "en")], value=self.settings.language,
             style={"button_width": "110px"},
         )
+        self.language.add_class("mchch-language")
         self.status = SaveStatus(language=self.settings.language)
         self.nav = widgets.ToggleButtons(style={"button_width": "auto"})
         self.nav.add_class("mchch-nav")
         self.title = text_block("", "mchch-title")
         self.screen_area = widgets.Box(layout=widgets.Layout(width="100%"))
         self.screens: dict[str, widgets.Widget] = {}  # built when first opened
+        self._compare_choices: dict[str, object] = {}
         self.style = style_widget()  # carries the font: sent to the page once
         try:
             self.session: Session | None = Session(self.folder)
@@ -71,8 +75,8 @@ class WorkshopApp(widgets.VBox):
         self.status.language = lang
         self.undo.language = lang
         self.undo.update()
-        for old_screen in self.screens.values():
-            close_tree(old_screen)  # built in the other language: gone from the page and from the session's listeners
+        for name, old_screen in list(self.screens.items()):
+            self._close_screen(name, old_screen)  # built in the other language
         self.screens = {}
         current = self.nav.value or "overview"
         self._relabelling = True  # new labels, same screen: it is built once, below
@@ -96,23 +100,28 @@ class WorkshopApp(widgets.VBox):
             return
         for name, screen in list(self.screens.items()):
             if screen is not current:
-                close_tree(screen)
+                self._close_screen(name, screen)
                 del self.screens[name]
         self._update_title()
         self.undo.update()
         current.reloaded()
 
+    def _close_screen(self, name: str, screen: widgets.Widget) -> None:
+        """Gone from the page and from the session's listeners; the compare choices are kept for the next one."""
+        if name == "compare":
+            self._compare_choices = screen.choices()
+        close_tree(screen)
+
     def _header(self) -> widgets.Widget:
         """Built once: a language switch relabels what is in it."""
+        # Eight steps fill the width: the saving badge and undo sit beside the name instead.
         header = widgets.VBox([
             widgets.HBox(
-                [self.title, self.language],
+                [self.title, widgets.HBox([self.undo, self.status], layout=widgets.Layout(align_items="center")),
+                 self.language],
                 layout=widgets.Layout(justify_content="space-between", align_items="flex-start", width="100%"),
             ),
-            widgets.HBox(
-                [self.nav, widgets.HBox([self.undo, self.status], layout=widgets.Layout(align_items="center"))],
-                layout=widgets.Layout(justify_content="space-between", align_items="center", width="100%"),
-            ),
+            self.nav,
         ])
         header.add_class("mchch-header")
         return header
@@ -140,8 +149,15 @@ class WorkshopApp(widgets.VBox):
             return PlanStep(self.session, self.status, self.lang, self.settings.thai_digits)
         if name == "assess":
             return AssessmentStep(self.session, self.status, self.lang, self.settings.thai_digits)
+        if name == "summary":
+            return SummaryStep(self.session, self.status, self.lang, self.settings.thai_digits)
+        if name == "submit":
+            return SubmitStep(self.session, self.status, self.lang, self.settings.thai_digits)
         if name == "compare":
-            return CompareScreen(self.session, self.lang, self.settings.thai_digits)
+            screen = CompareScreen(self.session, self.lang, self.settings.thai_digits, self.settings.draw_ahead)
+            if self._compare_choices:  # the same chart and rounds after a language switch or another tab's save
+                screen.choose(**self._compare_choices)
+            return screen
         return ProfileStep(self.session, self.status, self.lang, self.settings.thai_digits)
 
     def _show_screen(self) -> None:

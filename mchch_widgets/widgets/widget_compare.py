@@ -5,51 +5,59 @@ or the median of individual ratings, projector or paper. Below, the chart with i
 downloads, and beside it the plain-Thai summary: improved, slipped, stayed, the biggest
 gains and what is furthest from target.
 
-Charts are drawn once per choice and kept (a choice made again shows at once); the
-cache is forgotten when the workbook changes.
+Charts are drawn once per choice and kept (a choice made again shows at once), and while
+the group looks at one, the charts one click away are drawn ahead in a worker process
+(charts.drawer); all are forgotten when the workbook changes. Saves from another tab or laptop are read in
+when the screen is shown and at every choice, the way a save in step 5 reads them in
+(Session.reload: the app hears it and keeps this screen).
 """
 
 from __future__ import annotations
 
-import re
-from collections import OrderedDict
 from html import escape
 
 import ipywidgets as widgets
 
 from .. import charts, compare
 from ..charts import CHART_KINDS, ChartOptions
+from ..charts.drawer import ChartDrawer, one_click_away
 from ..session import Session
+from ..store import WorkbookError
 from ..text import t
-from .style import markup_block, text_block
+from .style import markup_block, set_class, text_block
 from .widget_chart_view import ChartView
-from .widget_round_picker import RoundPicker
+from .widget_round_picker import PRESETS, RoundPicker, preset_rounds
+from .widget_save_status import problem_message
 
-CACHE_SIZE = 48  # charts kept: every kind for a few round choices, about 5 MB
 DOWNLOAD_DPI = {"projector": 150, "print": 200}  # sharper than the screen's: for slides and paper
-UNSAFE_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+NO_DOWNLOADS = "mchch-downloads-off"  # on the chart view while no round is chosen: nothing to download
 
 
 class CompareScreen(widgets.VBox):
     """The compare screen over a session; `options()` is what is chosen now."""
 
-    def __init__(self, session: Session, language: str = "th", digits: bool = False) -> None:
+    def __init__(self, session: Session, language: str = "th", digits: bool = False,
+                 draw_ahead: bool = False) -> None:
         super().__init__()
         self.add_class("mchch-compare")
         self.session = session
         self.language = language
         self.digits = digits and language == "th"
-        self._cache: OrderedDict[tuple, bytes] = OrderedDict()
+        self.drawer = ChartDrawer(ahead=draw_ahead)
         self._version = session.version
+        self._unreadable = ""  # why another tab's save could not be read in, shown above the summary
         lang = language
         self.kind = widgets.ToggleButtons(options=[(t(f"compare_kind_{k}", lang), k) for k in CHART_KINDS],
                                           value=CHART_KINDS[0], style={"button_width": "auto"})
         self.kind.add_class("mchch-compare-kinds")
-        self.rounds = RoundPicker(session.workbook, lang, self.digits)
+        self.rounds = RoundPicker(session.workbook, lang, self.digits, level="consensus")
         self.value = widgets.ToggleButtons(
             options=[(t(f"compare_value_{v}", lang), v) for v in charts.VALUES], value="consensus",
             style={"button_width": "auto"})
         self.value.add_class("mchch-compare-value")
+        # the quick choices look for rounds with the level shown (first, before redraw hears it)
+        self.value.observe(lambda change: setattr(self.rounds, "level", change["new"]), "value")
+        self.rounds.catch_up = self._caught_up
         self.theme = widgets.ToggleButtons(
             options=[(t(f"compare_theme_{name}", lang), name) for name in charts.THEMES], value="projector",
             style={"button_width": "auto"})
@@ -66,7 +74,9 @@ class CompareScreen(widgets.VBox):
             [chart_column, self.summary], layout=widgets.Layout(width="100%", align_items="flex-start"))]
         for control in (self.kind, self.value, self.theme, self.rounds):
             control.observe(lambda _c: self.redraw(), "value")
-        self.redraw()
+        # What the session holds: reading another tab's save in while the app is still building
+        # this screen would make it build the screens again. The next choice or visit reads it.
+        self._draw()
 
     def _choices(self) -> widgets.Widget:
         """Two rows: which chart and which level; which rounds. The chart starts high on the screen."""
@@ -81,6 +91,11 @@ class CompareScreen(widgets.VBox):
     def options(self) -> ChartOptions:
         return ChartOptions(rounds=self.rounds.value, value=self.value.value, lang=self.language,
                             theme=self.theme.value, digits=self.digits)
+
+    def choices(self) -> dict[str, object]:
+        """What is chosen, as `choose` takes it: kept by the app when it builds the screen again."""
+        return {"kind": self.kind.value, "rounds": self.rounds.value, "value": self.value.value,
+                "theme": self.theme.value}
 
     def choose(self, kind: str | None = None, rounds: tuple[str, ...] | None = None, value: str | None = None,
                theme: str | None = None) -> None:
@@ -97,58 +112,78 @@ class CompareScreen(widgets.VBox):
     # --- drawing ---
 
     def redraw(self) -> None:
-        """Show the chart and the summary for what is chosen now."""
+        """Show the chart and the summary for what is chosen now (read in first what another tab saved)."""
+        if not self._caught_up():  # else refresh() has drawn everything again
+            self._draw()
+
+    def _draw(self) -> None:
         self._forget_if_changed()
         options = self.options()
         workbook = self.session.workbook
-        self.chart.file_name = self._file_name(options)
+        self.chart.file_name = compare.file_name(workbook, t(f"compare_kind_{self.kind.value}", self.language),
+                                                 options.rounds, self.language, self.digits)
+        set_class(self.chart, NO_DOWNLOADS, not options.rounds)
         self.chart.show(self._png(self.kind.value, options), t(f"compare_kind_{self.kind.value}", self.language))
+        self.drawer.draw_ahead(workbook, self.session.version, self._one_click_away(options))
         lines = compare.summary_lines(compare.summarise(workbook, options.rounds, options.value),
                                       self.language, self.digits)
+        if self._unreadable:
+            lines.insert(0, compare.Line("note", self._unreadable))
         self.summary.value = summary_markup(lines)
 
     def _png(self, kind: str, options: ChartOptions) -> bytes:
-        key = (kind, options)
-        if key in self._cache:
-            self._cache.move_to_end(key)
-            return self._cache[key]
-        png = charts.figure_png(charts.draw(self.session.workbook, kind, options))
-        self._cache[key] = png
-        if len(self._cache) > CACHE_SIZE:
-            self._cache.popitem(last=False)
-        return png
+        return self.drawer.png(self.session.workbook, self.session.version, kind, options)
+
+    def _one_click_away(self, options: ChartOptions) -> list[tuple[str, ChartOptions]]:
+        workbook = self.session.workbook
+        quick = [preset_rounds(workbook, name, options.value) for name in PRESETS]
+        return one_click_away(self.kind.value, options, self.rounds.chips, quick, CHART_KINDS)
 
     def _file(self, file_format: str) -> bytes:
-        """The chart on screen as a file to keep: a sharper PNG, or an SVG."""
+        """The chart on screen as a file to keep: a sharper PNG, or an SVG. None while no round is chosen."""
+        if not self.options().rounds:  # an empty chart: the page says why instead of saving it
+            raise ValueError(t("compare_download_no_rounds", self.language))
         figure = charts.draw(self.session.workbook, self.kind.value, self.options())
         if file_format == "svg":
             return charts.figure_svg(figure)
         return charts.figure_png(figure, dpi=DOWNLOAD_DPI[self.theme.value])
 
-    def _file_name(self, options: ChartOptions) -> str:
-        """'กลุ่มผ้ามัดย้อม - ความก้าวหน้า - รอบที่ ๑, รอบที่ ๔': who, which chart, which rounds."""
-        workbook = self.session.workbook
-        labels = [r.label for r in workbook.rounds_in_order() if r.round_id in (options.rounds or ())]
-        parts = [workbook.profile.name, t(f"compare_kind_{self.kind.value}", self.language), ", ".join(labels)]
-        name = " - ".join(p for p in parts if p)
-        return " ".join(UNSAFE_IN_FILE_NAMES.sub(" ", name).split())[:120] or "chart"
-
     def _forget_if_changed(self) -> None:
         if self.session.version != self._version:
-            self._cache.clear()
+            self.drawer.forget()
             self._version = self.session.version
 
     # --- the workbook changed (another screen, another tab) ---
 
+    def _caught_up(self) -> bool:
+        """Read the files in again when another tab or laptop saved since this session last read
+        or wrote them, and draw it all; True when it did."""
+        self._unreadable = ""
+        if not self.session.changed_elsewhere():
+            return False
+        try:
+            self.session.reload()  # as a save would: the app hears it and calls reloaded()
+        except WorkbookError as error:  # broken by a hand edit: keep showing what was read before
+            self._unreadable = t("compare_reload_failed", self.language,
+                                 detail=problem_message(error, self.language))
+            return False
+        self.refresh()
+        return True
+
     def refresh(self) -> None:
-        """Shown again: new rounds or scores since last time are drawn."""
-        if self.session.version == self._version:
+        """Shown again: new rounds or scores since last time, here or in another tab, are drawn."""
+        if self._caught_up() or self.session.version == self._version:
             return
         self.rounds.set_workbook(self.session.workbook)  # redraws through its value, or below
-        self.redraw()
+        self._draw()
 
     def reloaded(self) -> None:
         self.refresh()
+
+    def close(self) -> None:
+        """Gone from the page: the worker stops drawing ahead for it."""
+        self.drawer.forget()
+        super().close()
 
 
 def summary_markup(lines: list[compare.Line]) -> str:

@@ -35,7 +35,9 @@ class OverviewScreen(widgets.VBox):
         self.language = language
         self._drawing: threading.Thread | None = None
         self.facts = text_block("", "mchch-facts")
-        self.chart = widgets.Image(format="png", layout=widgets.Layout(width="100%", height="auto"))
+        # hidden until drawn: an empty image shows the browser's broken-picture sign meanwhile
+        self.chart = widgets.Image(format="png", layout=widgets.Layout(width="100%", height="auto",
+                                                                       visibility="hidden"))
         self.chart.add_class("mchch-chart")
         self.children = [self.facts, self.chart]
         self._drawn_version = -1
@@ -66,6 +68,7 @@ class OverviewScreen(widgets.VBox):
         png = charts.figure_png(charts.consensus_chart(workbook, lang=self.language))
         if version == self._drawn_version:  # a later drawing was asked for: this one is out of date
             self.chart.value = png
+            self.chart.layout.visibility = "visible"
 
     def wait_for_chart(self, timeout: float = 30) -> None:
         """Block until the chart drawn last is on screen (for scripts and tests)."""

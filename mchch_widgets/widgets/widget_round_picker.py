@@ -7,10 +7,12 @@ colour comes from a CSS class per palette place (ipywidgets' toggles take no bac
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import ipywidgets as widgets
 from traitlets import Tuple
 
-from ..charts.common import default_rounds
+from ..charts.common import comparable_rounds, default_rounds
 from ..colours import ROUND_COLOURS
 from ..model import Round, Workbook
 from ..text import t
@@ -21,27 +23,37 @@ PRESETS = ("first_latest", "last_two", "all")
 CHIP_WIDTH = 18  # characters of a round's name on its chip
 
 
-def preset_rounds(workbook: Workbook, preset: str) -> tuple[str, ...]:
-    """first_latest: where the group started and is now; last_two: since last time; all: every round."""
-    rounds = workbook.rounds_in_order()
+def preset_rounds(workbook: Workbook, preset: str, value: str = "consensus") -> tuple[str, ...]:
+    """first_latest: where the group started and is now; last_two: since last time; all: every round.
+
+    The first two look only at rounds with levels of `value` (the consensus, or individual
+    ratings for the median): a round just opened or not agreed yet would compare nothing.
+    "all" takes every round; the summary then compares those with levels.
+    """
     if preset == "all":
-        return tuple(r.round_id for r in rounds)
+        return tuple(r.round_id for r in workbook.rounds_in_order())
     if preset == "last_two":
-        own = [r for r in rounds if r.assessor == "self"] or rounds
-        return tuple(r.round_id for r in own[-2:])
-    return default_rounds(workbook)
+        return tuple(r.round_id for r in comparable_rounds(workbook, value)[-2:])
+    return default_rounds(workbook, value)
 
 
 class RoundPicker(Quiet, widgets.VBox):
-    """`value` is the chosen round ids in date order; `on_change(callback)` hears every new choice."""
+    """`value` is the chosen round ids in date order; observe it to hear every new choice.
+
+    `level` is the level shown ("consensus" or "median"): the quick choices and the first
+    choice look for rounds that have it. `catch_up`, when set, is called before a quick
+    choice, so that it looks at what another tab saved (the screen reads it in).
+    """
 
     value = Tuple(help="the chosen round ids, in date order")
 
-    def __init__(self, workbook: Workbook, language: str, digits: bool = False) -> None:
+    def __init__(self, workbook: Workbook, language: str, digits: bool = False, level: str = "consensus") -> None:
         super().__init__()
         self.add_class("mchch-round-picker")
         self.language = language
         self.digits = digits
+        self.level = level
+        self.catch_up: Callable[[], object] | None = None
         self.chips: dict[str, widgets.ToggleButton] = {}
         self.chip_box = widgets.HBox(layout=widgets.Layout(flex_flow="row wrap"))
         self.chip_box.add_class("mchch-round-chips")
@@ -52,7 +64,7 @@ class RoundPicker(Quiet, widgets.VBox):
         }
         for name, button in self.presets.items():
             button.add_class("mchch-round-preset")
-            button.on_click(lambda _b, name=name: self.choose(preset_rounds(self.workbook, name)))
+            button.on_click(lambda _b, name=name: self.choose_preset(name))
         self.preset_box = widgets.HBox(list(self.presets.values()), layout=widgets.Layout(flex="0 0 auto"))
         self.children = [widgets.HBox([self.chip_box, self.preset_box],
                                       layout=widgets.Layout(width="100%", align_items="center", flex_flow="row wrap"))]
@@ -68,7 +80,13 @@ class RoundPicker(Quiet, widgets.VBox):
         self.chips = {r.round_id: self._chip(r, n % len(ROUND_COLOURS)) for n, r in enumerate(rounds)}
         self.chip_box.children = list(self.chips.values())
         kept = tuple(r for r in self.value if r in self.chips)
-        self.choose(kept if kept or not rounds else default_rounds(workbook), force=True)
+        self.choose(kept if kept or not rounds else default_rounds(workbook, self.level), force=True)
+
+    def choose_preset(self, name: str) -> None:
+        """A quick choice (PRESETS), on the workbook as saved now."""
+        if self.catch_up is not None:
+            self.catch_up()
+        self.choose(preset_rounds(self.workbook, name, self.level))
 
     def _chip(self, round_: Round, colour: int) -> widgets.ToggleButton:
         mark = "◆" if round_.assessor == "external" else "●"
