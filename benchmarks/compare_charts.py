@@ -35,6 +35,7 @@ from pathlib import Path
 
 import nbformat
 from matplotlib.figure import Figure
+from page_load import start_bare, stop  # the same bare Voilà page server, stopped the same way
 
 from mchch_widgets import charts, serve, settings, sized, store
 from mchch_widgets.charts import CHART_KINDS, ChartOptions
@@ -127,18 +128,10 @@ def bare_notebook(folder: Path) -> Path:
     return path
 
 
-def start(command: list[str], log: Path, env=None) -> subprocess.Popen:
+def start_app(workbook: Path, port: int, log: Path, draw_ahead: bool) -> subprocess.Popen:
+    command = [sys.executable, "-m", "mchch_widgets", "serve", str(workbook), "--no-browser", f"--port={port}"]
     return subprocess.Popen(command, stdout=log.open("wb"), stderr=subprocess.STDOUT, start_new_session=True,
-                            env=env)
-
-
-def stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+                            env={**os.environ, settings.ENV_DRAW_AHEAD: "1" if draw_ahead else "0"})
 
 
 def browser(clicks: int, look: float, draw_ahead: bool) -> None:
@@ -152,11 +145,8 @@ def browser(clicks: int, look: float, draw_ahead: bool) -> None:
         while bare_port == app_port:
             bare_port = serve.free_port()
         servers = [
-            start([sys.executable, "-m", "mchch_widgets", "serve", str(workbook), "--no-browser",
-                   f"--port={app_port}"], folder / "app.log",
-                  env={**os.environ, settings.ENV_DRAW_AHEAD: "1" if draw_ahead else "0"}),
-            start([sys.executable, "-m", "voila", str(bare_notebook(folder)), "--no-browser", f"--port={bare_port}",
-                   f"--Voila.ip={serve.HOST}"], folder / "bare.log"),
+            start_app(workbook, app_port, folder / "app.log", draw_ahead),
+            start_bare(bare_notebook(folder), bare_port, folder / "bare.log"),  # page_load's bare Voilà
         ]
         try:
             for port, process in zip((app_port, bare_port), servers):

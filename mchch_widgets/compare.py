@@ -12,13 +12,13 @@ levels are also set against the group's own round held before their visit (outsi
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from . import scoring
 from .assessment import round_scale
+from .filenames import FILE_NAME_MAX_BYTES, fit_bytes, safe_name
 from .model import Indicator, Round, Workbook
 from .text import t
 from .thai import shown_digits, wrap
@@ -26,9 +26,7 @@ from .thai import shown_digits, wrap
 TOP = 3  # biggest gains and furthest from target: the few a group can talk about
 VALUES = ("consensus", "median")
 FEW_RATERS = 0.5  # a median of fewer than half as many raters as the other round's is pointed out
-FILE_NAME_BYTES = 200  # well under the 255 bytes file systems allow (Thai takes 3 a letter), extension aside
 FILE_NAME_LABEL = 24  # characters kept of a round's name
-UNSAFE_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
 @dataclass(frozen=True)
@@ -387,15 +385,15 @@ def file_name(workbook: Workbook, chart: str, rounds: tuple[str, ...] | None, la
               digits: bool = False) -> str:
     """'กลุ่มผ้ามัดย้อม - ความก้าวหน้า - รอบที่ ๑–๕ (6 รอบ)': who, which chart, which rounds.
 
-    Without the extension, never more than FILE_NAME_BYTES of UTF-8: the group's name is
+    Without the extension, never more than FILE_NAME_MAX_BYTES of UTF-8: the group's name is
     shortened first, with '…' between letters (never inside a Thai letter's marks). Characters
     a computer refuses in a file name are left out.
     """
     chosen = [r for r in workbook.rounds_in_order() if rounds is None or r.round_id in rounds]
-    tail = " - ".join(p for p in (_safe(chart), _safe(_rounds_named(chosen, lang, digits))) if p)
-    room = max(FILE_NAME_BYTES - len(f" - {tail}".encode()), FILE_NAME_BYTES // 4)
-    name = " - ".join(p for p in (_fit_bytes(_safe(workbook.profile.name), room), tail) if p)
-    return _fit_bytes(name, FILE_NAME_BYTES) or "chart"
+    tail = " - ".join(p for p in (safe_name(chart), safe_name(_rounds_named(chosen, lang, digits))) if p)
+    room = max(FILE_NAME_MAX_BYTES - len(f" - {tail}".encode()), FILE_NAME_MAX_BYTES // 4)
+    name = " - ".join(p for p in (fit_bytes(safe_name(workbook.profile.name), room), tail) if p)
+    return fit_bytes(name, FILE_NAME_MAX_BYTES) or "chart"
 
 
 def _rounds_named(chosen: list[Round], lang: str, digits: bool) -> str:
@@ -412,14 +410,3 @@ def _rounds_named(chosen: list[Round], lang: str, digits: bool) -> str:
              count=shown_digits(str(len(chosen)), lang, digits))
 
 
-def _safe(text: str) -> str:
-    return " ".join(UNSAFE_IN_FILE_NAMES.sub(" ", text).split())
-
-
-def _fit_bytes(text: str, limit: int) -> str:
-    """`text`, or its start and '…', in at most `limit` bytes of UTF-8 (cut where a line could break)."""
-    shortened, width = text, len(text)
-    while len(shortened.encode("utf-8")) > limit and width > 1:
-        width -= max(1, (len(shortened.encode("utf-8")) - limit) // 3)
-        shortened = wrap(text, width, max_lines=1)
-    return shortened

@@ -24,13 +24,12 @@ from datetime import date, datetime
 from pathlib import Path
 
 from . import csvfile, store
+from .filenames import FILE_NAME_MAX_BYTES, fit_bytes, safe_name
 from .model import Refused, Workbook
 from .text import t
 
 SHEET_NAME_MAX = 31  # Excel's limit
 SHEET_NAME_REFUSED = re.compile(r"[\[\]:*?/\\]")
-FILE_NAME_REFUSED = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')  # what Windows, macOS or Linux refuse
-FILE_NAME_MAX_BYTES = 200  # well under the usual 255-byte limit of a file name
 COLUMN_WIDTH = (6, 50)  # in characters: narrowest and widest column of a sheet
 # What XML 1.0 cannot hold (openpyxl refuses them); tab, LF and CR are allowed.
 XML_REFUSED = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -184,9 +183,9 @@ def export_file_name(
     day = today or date.today()
     year = day.year + 543 if lang == "th" else day.year
     suffix = f" - {t(label_key, lang)} {year:04d}-{day.month:02d}-{day.day:02d}.{extension.lstrip('.')}"
-    name = _safe_name(_workbook_name(workbook_or_folder)) or t("export_file_fallback", lang)
+    name = safe_name(_workbook_name(workbook_or_folder)) or t("export_file_fallback", lang)
     budget = FILE_NAME_MAX_BYTES - len(suffix.encode("utf-8"))
-    return _shortened(name, budget) + suffix
+    return fit_bytes(name, budget) + suffix
 
 
 def _workbook_name(workbook_or_folder: Workbook | Path) -> str:
@@ -198,21 +197,3 @@ def _workbook_name(workbook_or_folder: Workbook | Path) -> str:
         return csvfile.unescape_cell(dict(zip(header, first, strict=False)).get("name", ""))
     except (csvfile.CsvReadError, ValueError):
         return folder.resolve().name
-
-
-def _safe_name(name: str) -> str:
-    # Leading dots would hide the file; trailing dots and spaces are dropped by Windows.
-    return " ".join(FILE_NAME_REFUSED.sub(" ", name).split()).lstrip(". ").rstrip(". ")
-
-
-def _shortened(name: str, budget: int) -> str:
-    """`name` cut to `budget` bytes of UTF-8 with '…', never between a letter and its vowel or tone mark."""
-    if len(name.encode("utf-8")) <= budget:
-        return name
-    ellipsis = "…"
-    end = len(name)
-    while end and len((name[:end] + ellipsis).encode("utf-8")) > budget:
-        end -= 1
-    while 0 < end < len(name) and unicodedata.category(name[end]) in ("Mn", "Me"):
-        end -= 1  # a mark belongs with the letter before it: drop both
-    return name[:end].rstrip(". ") + ellipsis

@@ -165,6 +165,14 @@ class Workbook:
     def selected_indicators(self) -> list[Indicator]:
         return [i for i in self.indicators if i.status == "selected"]
 
+    def lead_team(self) -> list[Member]:
+        """The lead team (ทีมนำการพัฒนา), in the order of members.csv."""
+        return [m for m in self.members if m.role == "lead"]
+
+    def advisors(self) -> list[Member]:
+        """The advisors (ที่ปรึกษา), in the order of members.csv."""
+        return [m for m in self.members if m.role == "advisor"]
+
     def indicator(self, indicator_id: str) -> Indicator | None:
         return next((i for i in self.indicators if i.indicator_id == indicator_id), None)
 

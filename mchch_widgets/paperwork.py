@@ -24,8 +24,8 @@ class Check:
 
 def paperwork_checks(workbook: Workbook) -> list[Check]:
     """What the district report and the application form need, in the order of the seven steps."""
-    selected = [i for i in workbook.indicators if i.status == "selected"]
-    leads = [m for m in workbook.members if m.role == "lead"]
+    selected = workbook.selected_indicators()
+    leads = workbook.lead_team()
     profile = workbook.profile
     place_known = bool(profile.province and profile.district)
     agreed_rounds = {s.round_id for s in workbook.scores if s.rater == CONSENSUS}

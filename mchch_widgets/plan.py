@@ -200,8 +200,7 @@ def check_owner(text: str) -> str:
 
 def owner_choices(workbook: Workbook) -> list[str]:
     """Names to offer for an activity's owner: the lead team first, then the advisors."""
-    ordered = [m for m in workbook.members if m.role == "lead"] + [
-        m for m in workbook.members if m.role != "lead"]
+    ordered = workbook.lead_team() + workbook.advisors()
     return list(dict.fromkeys(m.name for m in ordered if m.name.strip()))
 
 

@@ -26,7 +26,7 @@ from markupsafe import Markup
 
 from . import charts, scoring, summary
 from .charts import ChartOptions, default_rounds
-from .model import CONSENSUS, TARGET_TYPES, Indicator, Member, PlanActivity, Round, Workbook
+from .model import CONSENSUS, TARGET_TYPES, Indicator, PlanActivity, Round, Workbook
 from .plan import format_baht, is_overdue, plan_summary, plan_total
 from .text import t
 from .thai import BUDDHIST_ERA_OFFSET, MONTHS_EN_LONG, MONTHS_LONG, format_date, shown_digits
@@ -139,14 +139,6 @@ def place(workbook: Workbook, lang: str = "th") -> str:
     parts = [(profile.subdistrict, "report_subdistrict"), (profile.district, "report_district"),
              (profile.province, "report_province")]
     return " ".join(t(key, lang, name=name) for name, key in parts if name.strip())
-
-
-def lead_team(workbook: Workbook) -> list[Member]:
-    return [m for m in workbook.members if m.role == "lead"]
-
-
-def advisors(workbook: Workbook) -> list[Member]:
-    return [m for m in workbook.members if m.role != "lead"]
 
 
 # --- the district report -----------------------------------------------------------------------
@@ -268,7 +260,7 @@ def district_report_html(workbook: Workbook, options: ReportOptions = ReportOpti
         level_text=lambda item: summary.level_text(item, options.lang, options.digits),
         change_text=lambda item: summary.change_text(item, options.lang, options.digits),
         plan_text=lambda item: summary.plan_text(item, options.lang, options.digits),
-        lead_team=lead_team(workbook), advisors=advisors(workbook), ladders=ladders(workbook),
+        lead_team=workbook.lead_team(), advisors=workbook.advisors(), ladders=ladders(workbook),
         rounds=rounds, level_table=level_table(workbook), charts=key_charts(workbook, options),
         evidence=consensus_notes(workbook, overview.latest_round),
         plan=plan_groups(workbook, options.today), plan_total=plan_total(workbook, options.today),
@@ -298,7 +290,7 @@ def application_form_html(workbook: Workbook, options: ReportOptions = ReportOpt
     return _render(
         "application_form.html.j2", workbook, options, t("form_title", options.lang),
         kind=kind, target_types=TARGET_TYPES,
-        lead_team=lead_team(workbook), advisors=advisors(workbook), blank_rows=BLANK_MEMBER_ROWS,
+        lead_team=workbook.lead_team(), advisors=workbook.advisors(), blank_rows=BLANK_MEMBER_ROWS,
         attachments=ATTACHMENTS.get(kind, ATTACHMENTS["group"]),
-        signer=next(iter(lead_team(workbook)), None),
+        signer=next(iter(workbook.lead_team()), None),
     )

@@ -148,8 +148,8 @@ def summarise_workbook(workbook: Workbook, today: date) -> WorkbookSummary:
         in_progress=sum(1 for a in workbook.plan if a.status == "in_progress"),
         overdue=whole.overdue,
         members=len(workbook.members),
-        lead_team=sum(1 for m in workbook.members if m.role == "lead"),
-        advisors=sum(1 for m in workbook.members if m.role == "advisor"),
+        lead_team=len(workbook.lead_team()),
+        advisors=len(workbook.advisors()),
         today=today,
     )
 

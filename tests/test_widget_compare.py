@@ -271,3 +271,13 @@ def test_with_drawing_ahead_the_next_round_clicked_finds_its_chart_ready(session
         assert screen.chart.png == charts.figure_png(charts.draw(session.workbook, "radar", following))
     finally:
         drawer.stop_worker()
+
+
+def test_several_choices_set_together_draw_one_chart(screen, monkeypatch):
+    drawn = []
+    real = drawer.chart_png
+    monkeypatch.setattr(drawer, "chart_png", lambda *args: drawn.append(args[1:]) or real(*args))
+
+    screen.choose(kind="gap", rounds=("r2", "r3"), value="median", theme="print")
+
+    assert drawn == [("gap", ChartOptions(rounds=("r2", "r3"), value="median", theme="print"))]

@@ -251,6 +251,17 @@ def nothing_to_draw(workbook: Workbook, shown: list[Round], options: ChartOption
     return ""
 
 
+def level_matrices(table: pd.DataFrame, indicators: list[Indicator], shown: list[Round]) -> tuple[np.ndarray, np.ndarray]:
+    """`levels()` as two arrays, one row per round, one column per indicator: levels (NaN when none) and states."""
+    round_ids = [r.round_id for r in shown]
+    indicator_ids = [i.indicator_id for i in indicators]
+    level = table.pivot(index="round_id", columns="indicator_id", values="level")
+    level = level.reindex(index=round_ids, columns=indicator_ids).astype("float64")
+    state = table.pivot(index="round_id", columns="indicator_id", values="state")
+    state = state.reindex(index=round_ids, columns=indicator_ids).fillna(NOT_YET)
+    return level.to_numpy(dtype=float, na_value=np.nan), state.to_numpy(dtype=object)
+
+
 def level_axis(workbook: Workbook, rounds: list[Round]) -> range:
     """The levels an axis must show: the workbook's scale and that of every round shown."""
     scales = [workbook.profile.levels] + [round_scale(workbook, r) for r in rounds]

@@ -6,7 +6,6 @@ import math
 from functools import cache
 
 import numpy as np
-import pandas as pd
 from matplotlib.collections import PathCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -25,6 +24,7 @@ from .common import (
     chosen_rounds,
     indicator_label,
     level_axis,
+    level_matrices,
     levels,
     message,
     new_figure,
@@ -72,7 +72,7 @@ def progress_chart(workbook: Workbook, options: ChartOptions = ChartOptions()) -
     if problem:
         message(figure.add_subplot(), problem, options)
         return figure
-    values, states = _matrices(table, indicators, shown)
+    values, states = level_matrices(table, indicators, shown)
     scale = level_axis(workbook, shown)
     # not shared axes: every panel gets the same limits anyway, and sharing costs time per draw
     panels = figure.subplots(rows, columns, squeeze=False).ravel()
@@ -104,17 +104,6 @@ def progress_chart(workbook: Workbook, options: ChartOptions = ChartOptions()) -
 def _subtitle(options: ChartOptions) -> str:
     """'ระดับ: ฉันทามติ': which level is drawn (the legend names the rounds, numbered as on the x axes)."""
     return t("chart_progress_subtitle", options.lang, value=t(f"chart_value_{options.value}", options.lang))
-
-
-def _matrices(table: pd.DataFrame, indicators: list[Indicator], shown: list[Round]) -> tuple[np.ndarray, np.ndarray]:
-    """Levels (NaN when none) and states as arrays: one row per round, one column per indicator."""
-    round_ids = [r.round_id for r in shown]
-    indicator_ids = [i.indicator_id for i in indicators]
-    level = table.pivot(index="round_id", columns="indicator_id", values="level")
-    level = level.reindex(index=round_ids, columns=indicator_ids).astype("float64")
-    state = table.pivot(index="round_id", columns="indicator_id", values="state")
-    state = state.reindex(index=round_ids, columns=indicator_ids).fillna(NOT_YET)
-    return level.to_numpy(dtype=float, na_value=np.nan), state.to_numpy(dtype=object)
 
 
 def _grid(count: int) -> tuple[int, int]:

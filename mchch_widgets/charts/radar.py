@@ -16,13 +16,13 @@ from ..thai import wrap
 from .common import (
     MAX_OVERLAID_ROUNDS,
     NOT_APPLICABLE,
-    NOT_YET,
     SCORED,
     ChartOptions,
     chosen_rounds,
     indicator_label,
     left_out_note,
     level_axis,
+    level_matrices,
     levels,
     message,
     new_figure,
@@ -78,7 +78,7 @@ def radar_chart(workbook: Workbook, options: ChartOptions = ChartOptions()) -> F
     grid = figure.add_gridspec(2 if many else 1, 1, height_ratios=[_radar_height(options), _key_height(
         len(indicators), options)] if many else None)
     axes = figure.add_subplot(grid[0], projection="polar")
-    values, states = _matrices(table, indicators, shown)
+    values, states = level_matrices(table, indicators, shown)
     scale = level_axis(workbook, shown)
     _draw_frame(axes, len(indicators), scale, options)
     _draw_rounds(axes, workbook, shown, values, options)
@@ -114,17 +114,6 @@ def _subtitle(shown: list[Round], options: ChartOptions) -> str:
     """'ระดับ: ฉันทามติ · รอบที่ ๑, รอบที่ ๒': which level is drawn, for which rounds."""
     level = t("chart_radar_subtitle", options.lang, value=t(f"chart_value_{options.value}", options.lang))
     return " · ".join([level] + ([", ".join(r.label for r in shown)] if shown else []))
-
-
-def _matrices(table: pd.DataFrame, indicators: list[Indicator], shown: list[Round]) -> tuple[np.ndarray, np.ndarray]:
-    """Levels (NaN when none) and states as arrays: one row per round, one column per indicator."""
-    round_ids = [r.round_id for r in shown]
-    indicator_ids = [i.indicator_id for i in indicators]
-    level = table.pivot(index="round_id", columns="indicator_id", values="level")
-    level = level.reindex(index=round_ids, columns=indicator_ids).astype("float64")
-    state = table.pivot(index="round_id", columns="indicator_id", values="state")
-    state = state.reindex(index=round_ids, columns=indicator_ids).fillna(NOT_YET)
-    return level.to_numpy(dtype=float, na_value=np.nan), state.to_numpy(dtype=object)
 
 
 def _empty_rounds(shown: list[Round], states: np.ndarray) -> list[Round]:

@@ -13,7 +13,9 @@ from collections.abc import Callable
 import anywidget
 from traitlets import Bytes, Dict, Int, Unicode
 
-_ESM = r"""
+from .widget_download import SAVE_FILE_JS
+
+_ESM = SAVE_FILE_JS + r"""
 function render({ model, el }) {
   el.classList.add("mchch-chart-view");
   const frame = document.createElement("div");
@@ -79,13 +81,7 @@ function render({ model, el }) {
     for (const b of Object.values(buttons)) b.disabled = false;
     note.textContent = message.error || "";
     if (message.error || !buffers.length) return;
-    const type = message.file === "svg" ? "image/svg+xml" : "image/png";
-    const link = document.createElement("a");
-    link.href = URL.createObjectURL(new Blob([buffers[0]], { type }));
-    link.download = message.name;
-    document.body.appendChild(link);
-    link.click();
-    setTimeout(() => { URL.revokeObjectURL(link.href); link.remove(); }, 10000);
+    saveFile(message.name, buffers[0], message.file === "svg" ? "image/svg+xml" : "image/png");
   };
 
   model.on("change:png", show);

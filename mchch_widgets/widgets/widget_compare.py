@@ -44,6 +44,7 @@ class CompareScreen(widgets.VBox):
         self.language = language
         self.digits = digits and language == "th"
         self.drawer = ChartDrawer(ahead=draw_ahead)
+        self._choosing = False  # choose() sets several choices: one drawing for all of them
         self._version = session.version
         self._unreadable = ""  # why another tab's save could not be read in, shown above the summary
         lang = language
@@ -73,7 +74,7 @@ class CompareScreen(widgets.VBox):
         self.children = [self._choices(), widgets.HBox(
             [chart_column, self.summary], layout=widgets.Layout(width="100%", align_items="flex-start"))]
         for control in (self.kind, self.value, self.theme, self.rounds):
-            control.observe(lambda _c: self.redraw(), "value")
+            control.observe(lambda _c: None if self._choosing else self.redraw(), "value")
         # What the session holds: reading another tab's save in while the app is still building
         # this screen would make it build the screens again. The next choice or visit reads it.
         self._draw()
@@ -99,15 +100,22 @@ class CompareScreen(widgets.VBox):
 
     def choose(self, kind: str | None = None, rounds: tuple[str, ...] | None = None, value: str | None = None,
                theme: str | None = None) -> None:
-        """Set choices as a click would (for scripts and tests)."""
-        if kind is not None:
-            self.kind.value = kind
-        if rounds is not None:
-            self.rounds.choose(rounds)
-        if value is not None:
-            self.value.value = value
-        if theme is not None:
-            self.theme.value = theme
+        """Set choices as clicks would, drawing once at the end (scripts, tests, the app rebuilding the screen)."""
+        before = self.choices()
+        self._choosing = True
+        try:
+            if kind is not None:
+                self.kind.value = kind
+            if rounds is not None:
+                self.rounds.choose(rounds)
+            if value is not None:
+                self.value.value = value
+            if theme is not None:
+                self.theme.value = theme
+        finally:
+            self._choosing = False
+        if self.choices() != before:
+            self.redraw()
 
     # --- drawing ---
 

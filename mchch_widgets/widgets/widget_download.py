@@ -25,7 +25,21 @@ from .. import export
 from ..model import Refused
 from ..text import both, t
 
-_ESM = r"""
+# The browser's side of every download (this button's, and the chart view's PNG and SVG):
+# the file that came with the kernel's message is saved through a hidden <a download>.
+SAVE_FILE_JS = r"""
+function saveFile(name, data, type) {
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(new Blob([data], { type: type || "application/octet-stream" }));
+  link.download = name;
+  link.style.display = "none";
+  document.body.appendChild(link);
+  link.click();
+  setTimeout(() => { URL.revokeObjectURL(link.href); link.remove(); }, 10000);
+}
+"""
+
+_ESM = SAVE_FILE_JS + r"""
 function render({ model, el }) {
   el.classList.add("mchch-download");
   const button = document.createElement("button");
@@ -81,15 +95,7 @@ function render({ model, el }) {
     stopWaiting();
     timedOut = false;
     localNote = "";
-    if (!message.error && buffers.length) {
-      const link = document.createElement("a");
-      link.href = URL.createObjectURL(new Blob([buffers[0]], { type: message.mime || "application/octet-stream" }));
-      link.download = message.name;
-      link.style.display = "none";
-      document.body.appendChild(link);
-      link.click();
-      setTimeout(() => { URL.revokeObjectURL(link.href); link.remove(); }, 10000);
-    }
+    if (!message.error && buffers.length) saveFile(message.name, buffers[0], message.mime);
     paint();
   };
   const onBusy = () => {
