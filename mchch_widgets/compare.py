@@ -106,13 +106,13 @@ def summarise(workbook: Workbook, rounds: tuple[str, ...] | None, value: str = "
     summary = Summary(value=value)
     if not chosen:
         return summary
-    scored = scoring.rounds_with_levels(workbook, value)
-    rated = scoring.rounds_with_levels(workbook, "median")
+    stats = scoring.indicator_stats(workbook)  # once: a click on the compare screen waits for it
+    scored = scoring.rounds_with_levels(workbook, value, stats)
+    rated = scoring.rounds_with_levels(workbook, "median", stats)
     summary.before, summary.after = compared_rounds(chosen, scored)
     compared = (summary.before, summary.after)  # without levels too when no chosen round has any
     summary.unused = [r for r in chosen if r.round_id not in scored and r not in compared]
     summary.unused_rated = [r for r in summary.unused if value == "consensus" and r.round_id in rated]
-    stats = scoring.indicator_stats(workbook)
     after = _levels(stats, summary.after.round_id, value)
     if summary.before is not None:
         summary.comparable = round_scale(workbook, summary.before) == round_scale(workbook, summary.after)
@@ -175,8 +175,8 @@ def _rated(stats: pd.DataFrame, round_id: str) -> set[str]:
 
 
 def _raters(workbook: Workbook, rounds: tuple[Round, Round]) -> dict[str, int]:
-    progress = scoring.round_progress(workbook).set_index("round_id")["n_raters"]
-    return {r.round_id: int(progress.get(r.round_id, 0)) for r in rounds}
+    raters = scoring.raters_per_round(workbook)  # not round_progress: a click need not count everything
+    return {r.round_id: raters.get(r.round_id, 0) for r in rounds}
 
 
 def _sort_changes(summary: Summary, workbook: Workbook, before: dict, after: dict) -> None:

@@ -190,11 +190,7 @@ def round_progress(workbook: Workbook) -> pd.DataFrame:
     complete: every selected indicator decided.
     """
     stats = indicator_stats(workbook)
-    codes: dict[str, set[str]] = {}
-    selected = {i.indicator_id for i in workbook.selected_indicators()}
-    for score in workbook.current_scores():
-        if score.rater != CONSENSUS and score.indicator_id in selected:
-            codes.setdefault(score.round_id, set()).add(score.rater)
+    raters = raters_per_round(workbook)
     n_selected = len(workbook.selected_indicators())
     rows = []
     for r in workbook.rounds_in_order():
@@ -204,23 +200,34 @@ def round_progress(workbook: Workbook) -> pd.DataFrame:
             "round_id": r.round_id, "round_label": r.label, "held_on": r.held_on, "assessor": r.assessor,
             "closed": r.closed, "n_indicators": n_selected, "n_decided": decided,
             "n_rated": int((mine["n_raters"] + mine["n_skipped"] > 0).sum()),
-            "n_raters": len(codes.get(r.round_id, ())),
+            "n_raters": raters.get(r.round_id, 0),
             "complete": n_selected > 0 and decided == n_selected,
         })
     return pd.DataFrame(rows, columns=PROGRESS_COLUMNS)
 
 
+def raters_per_round(workbook: Workbook) -> dict[str, int]:
+    """Round id -> how many anonymous codes rated a selected indicator in it (rounds without any left out)."""
+    codes: dict[str, set[str]] = {}
+    selected = {i.indicator_id for i in workbook.selected_indicators()}
+    for score in workbook.current_scores():
+        if score.rater != CONSENSUS and score.indicator_id in selected:
+            codes.setdefault(score.round_id, set()).add(score.rater)
+    return {round_id: len(raters) for round_id, raters in codes.items()}
+
+
 SELF_VS_EXTERNAL_COLUMNS = ["indicator_id", "title", "target", "self", "external", "difference", "differs"]
 
 
-def rounds_with_levels(workbook: Workbook, value: str | None = None) -> set[str]:
+def rounds_with_levels(workbook: Workbook, value: str | None = None, stats: pd.DataFrame | None = None) -> set[str]:
     """The rounds with a level for at least one selected indicator.
 
     value "consensus": an agreed level; "median": an individual rating; None: either (the
     level self_vs_external uses). A round just opened, or one scored only alone when the
     consensus is asked for, has none: comparing with it would compare nothing.
+    `stats`: the workbook's indicator_stats, when the caller has them already.
     """
-    stats = indicator_stats(workbook)
+    stats = indicator_stats(workbook) if stats is None else stats
     agreed, rated = stats["consensus"].notna(), stats["n_raters"] > 0
     has = agreed if value == "consensus" else rated if value == "median" else agreed | rated
     return set(stats.loc[has.to_numpy(dtype=bool), "round_id"])

@@ -17,6 +17,7 @@ import warnings
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from xml.etree import ElementTree
 
 import matplotlib.text
 import pytest
@@ -137,9 +138,35 @@ def draw(caplog):
         messages += [r.getMessage() for r in caplog.records if r.name.startswith("matplotlib")]
         assert [m for m in messages if any(word in m for word in GLYPH_TROUBLE)] == []
         assert messages == [], f"matplotlib complained: {messages}"
+        assert_laid_out(figure)
         return figure, png
 
     return run
+
+
+def assert_laid_out(figure: Figure) -> None:
+    """Charts are laid out by hand: nothing drawn beyond the figure's edges, and the title,
+    subtitle and notes clear of each other, of every axes (its labels included) and of the legends.
+
+    Call after the figure was drawn (charts.figure_png).
+    """
+    renderer = figure._get_renderer()
+    edge = figure.bbox.padded(1)
+    whole = figure.get_tightbbox(renderer)  # inches
+    inches = figure.dpi_scale_trans.transform_bbox(whole) if whole is not None else None
+    assert inches is None or (inches.x0 >= edge.x0 and inches.y0 >= edge.y0 and inches.x1 <= edge.x1
+                              and inches.y1 <= edge.y1), f"drawn beyond the figure: {inches} in {figure.bbox}"
+    framing = [a for a in (figure._suptitle, figure._supxlabel) if a is not None and a.get_text()]
+    framing += [a for a in figure.texts if a.get_gid() == "subtitle" and a.get_text()]
+    boxes = [(a.get_text()[:30], a.get_window_extent(renderer)) for a in framing]
+    for n, (name, box) in enumerate(boxes):
+        for other_name, other in boxes[n + 1:]:
+            assert not box.overlaps(other), f"{name!r} overlaps {other_name!r}"
+        others = [(f"axes {k}", axes.get_tightbbox(renderer)) for k, axes in enumerate(figure.axes) if axes.get_visible()]
+        others += [(f"legend {k}", legend.get_window_extent(renderer)) for k, legend in enumerate(figure.legends)]
+        for other_name, other in others:
+            if other is not None:
+                assert not box.overlaps(other), f"{name!r} overlaps {other_name}: {box} / {other}"
 
 
 def texts(figure: Figure) -> list[str]:
@@ -162,6 +189,17 @@ def png_size(png: bytes) -> tuple[int, int]:
         image.verify()
     with Image.open(io.BytesIO(png)) as image:
         return image.size
+
+
+def screen_size(svg: bytes) -> tuple[int, int]:
+    """The pixel size (at the figure's 100 dpi) of a screen SVG (charts.screen_svg), which must parse
+    and keep its text as text in the Thai font."""
+    root = ElementTree.fromstring(svg)
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    texts_ = root.findall(".//{http://www.w3.org/2000/svg}text")
+    assert texts_ and all("Noto Sans Thai" in t.get("style", "") for t in texts_)
+    points = [float(root.get(side).removesuffix("pt")) for side in ("width", "height")]
+    return round(points[0] * 100 / 72), round(points[1] * 100 / 72)
 
 
 def matches_baseline(png: bytes, name: str, tolerance: float = TOLERANCE) -> None:

@@ -16,13 +16,25 @@ from workbook_files import reread
 
 pytestmark = pytest.mark.browser
 
-# The chart on screen as the page has it: the bytes behind the <img>'s blob URL, hashed.
+# The chart on screen as the page has it: the inline SVG's markup, hashed.
 SHOWN_DIGEST = """async () => {
-    const img = document.querySelector('.mchch-chart-view img.mchch-chart');
-    if (!img || !img.src) return null;
-    const data = new Uint8Array(await (await fetch(img.src)).arrayBuffer());
+    const svg = document.querySelector('.mchch-chart-view svg.mchch-chart');
+    if (!svg) return null;
+    const data = new TextEncoder().encode(svg.outerHTML);
     const digest = await crypto.subtle.digest('SHA-256', data);
     return Array.from(new Uint8Array(digest)).map(b => b.toString(16).padStart(2, '0')).join('');
+}"""
+
+# The chart's words as the browser set them: text, in the page's Noto Sans Thai, inside the chart.
+SHOWN_TEXT = """() => {
+    const svg = document.querySelector('.mchch-chart-view svg.mchch-chart');
+    const box = svg.getBoundingClientRect();
+    const texts = [...svg.querySelectorAll('text')];
+    const outside = texts.filter(t => { const r = t.getBoundingClientRect();
+        return r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1); }).map(t => t.textContent);
+    return { words: texts.map(t => t.textContent).join(' '), outside,
+             font: getComputedStyle(texts[0]).fontFamily, loaded: document.fonts.check('16px "Noto Sans Thai"', 'ก'),
+             width: box.width };
 }"""
 
 
@@ -46,6 +58,11 @@ def test_choosing_rounds_changes_the_chart_and_both_downloads_are_valid(page, se
     page.get_by_text("จาก รอบที่ ๑ ถึง รอบที่ ๔ (ฉันทามติ)").wait_for()
     first = page.evaluate(SHOWN_DIGEST)
     assert first
+    shown = page.evaluate(SHOWN_TEXT)
+    indicators = [i for i in reread(folder).selected_indicators()]
+    assert "ภาพรวม" in shown["words"] and indicators[0].title[:8] in shown["words"]
+    assert "Noto Sans Thai" in shown["font"] and shown["loaded"]
+    assert shown["outside"] == [] and shown["width"] > 700  # fills its column, no word past its edge
     shoot(page, "compare_radar")
 
     page.get_by_role("button", name="รอบที่ ๒", exact=False).click()  # add round 2 to the overview

@@ -16,6 +16,7 @@ from collections import Counter
 from datetime import datetime
 
 import matplotlib.text
+import numpy as np
 import pytest
 from chart_checks import (
     EDGE_CASES,
@@ -34,6 +35,7 @@ from matplotlib.colors import to_hex
 from mchch_widgets import samples, scoring
 from mchch_widgets.charts.common import ChartOptions, round_looks
 from mchch_widgets.charts.distribution import BAR_HEIGHT, distribution_chart
+from mchch_widgets.charts.heatmap import TextGroup
 from mchch_widgets.colours import ink_on, level_colour
 from mchch_widgets.text import t
 
@@ -74,29 +76,65 @@ def collection(figure, gid: str):
     return found[0]
 
 
-def bars(figure) -> dict[tuple[int, int], list[tuple[float, float, str]]]:
-    """(row, column) -> the bar's parts left to right: (left, width, colour)."""
-    parts = collection(figure, "segments")
-    found: dict[tuple[int, int], list[tuple[float, float, str]]] = {}
-    for path, face in zip(parts.get_paths(), parts.get_facecolors()):
-        xs, ys = path.vertices[:, 0], path.vertices[:, 1]
-        assert ys.max() - ys.min() == pytest.approx(BAR_HEIGHT)
-        key = (round(float(ys.mean())), int(xs.min()))
-        found.setdefault(key, []).append((float(xs.min()), float(xs.max() - xs.min()), to_hex(face)))
-    return {key: sorted(value) for key, value in found.items()}
-
-
-def bar_texts(figure, prefix: str) -> dict[tuple[int, ...], str]:
-    found = {}
-    for text in figure.axes[0].texts:
-        gid = text.get_gid() or ""
-        if gid.startswith(prefix + ":"):
-            found[tuple(int(n) for n in gid.split(":")[1:])] = text.get_text()
+def shapes(collection) -> list[tuple[np.ndarray, str]]:
+    """Each shape (its vertices) in a collection drawn as one path per colour, with its fill colour."""
+    found = []
+    for path, colour in zip(collection.get_paths(), collection.get_facecolors()):
+        starts = np.nonzero(path.codes == path.MOVETO)[0]
+        found += [(part, to_hex(colour)) for part in np.split(path.vertices, starts[1:])]
     return found
 
 
+def bars(figure) -> dict[tuple[int, int], list[tuple[float, float, str]]]:
+    """(row, column) -> the bar's parts left to right: (left, width, colour)."""
+    found: dict[tuple[int, int], list[tuple[float, float, str]]] = {}
+    for corners, colour in shapes(collection(figure, "segments")):
+        xs, ys = corners[:, 0], corners[:, 1]
+        assert ys.max() - ys.min() == pytest.approx(BAR_HEIGHT)
+        key = (round(float(ys.min() + ys.max()) / 2), int(xs.min()))
+        found.setdefault(key, []).append((float(xs.min()), float(xs.max() - xs.min()), colour))
+    return {key: sorted(value) for key, value in found.items()}
+
+
+def groups(figure, prefix: str = "") -> list[TextGroup]:
+    """The groups of texts the chart drew (counts, bar ends, titles…) whose gid starts with `prefix`."""
+    return [a for a in figure.axes[0].get_children()
+            if isinstance(a, TextGroup) and (a.get_gid() or "").startswith(prefix)]
+
+
+def bar_texts(figure, prefix: str) -> dict[tuple[int, ...], str]:
+    """key -> text in the groups named `prefix`: (row, column, level) of a count, (row, column) of the others."""
+    return {tuple(int(n) for n in key): text for group in groups(figure, prefix)
+            for key, text in zip(group.keys, group.texts)}
+
+
+def words(figure) -> list[str]:
+    """Every text on the figure: matplotlib's Texts and the chart's groups."""
+    return texts(figure) + [text for group in groups(figure) for text in group.texts if text]
+
+
+def every_word(figure) -> str:
+    return all_text(figure) + " " + " ".join(words(figure)).replace("\n", "")
+
+
+def fonts(figure) -> set[str]:
+    return fonts_used(figure) | {group.get_fontname() for group in groups(figure) if any(group.texts)}
+
+
+def headers(figure) -> list[str]:
+    """The rounds' headers, left to right."""
+    (group,) = groups(figure, "round_names")
+    return [text for _, text in sorted(zip(group.points[:, 0], group.texts))]
+
+
+def row_titles(figure) -> list[str]:
+    return [text for group in groups(figure, "row_titles") for text in group.texts]
+
+
 def pointers(figure) -> list[tuple[float, float]]:
-    return [tuple(map(float, xy)) for xy in collection(figure, "pointers").get_offsets()]
+    """The middle of each pointer (it is drawn as one path of triangles)."""
+    return [(float(corners[:, 0].min() + corners[:, 0].max()) / 2, float(corners[:, 1].min() + corners[:, 1].max()) / 2)
+            for corners, _ in shapes(collection(figure, "pointers"))]
 
 
 # --- the sample ---------------------------------------------------------------------------
@@ -131,21 +169,21 @@ def test_counts_are_written_in_the_parts_wide_enough(draw):
     figure, _ = draw(distribution_chart, main_sample())
     given = individual()
     rounds = rounds_by_date()
-    written = bar_texts(figure, "count")
+    written = bar_texts(figure, "counts")
     assert len(written) > 100
     for (y, x, level), text in written.items():
         levels = given[rounds[x]["round_id"], selected_ids()[y]]
         assert text == str(levels.count(level))
-    counts = [t_ for t_ in figure.axes[0].texts if (t_.get_gid() or "").startswith("count:")]
-    for text in counts:  # the ink that reads on its part
-        assert to_hex(text.get_color()) in {ink_on(level_colour(level, SCALE)).lower() for level in SCALE}
+    (counts,) = groups(figure, "counts")
+    for (_, _, level), colour in zip(counts.keys, counts.colours):  # the ink that reads on its part
+        assert to_hex(colour) == ink_on(level_colour(level, SCALE)).lower()
 
 
 def test_raters_and_skips_are_written_at_the_bar_end(draw):
     figure, _ = draw(distribution_chart, main_sample())
     given = individual()
     rounds = rounds_by_date()
-    ends = bar_texts(figure, "end")
+    ends = bar_texts(figure, "ends")
     assert len(ends) == 50
     for (y, x), text in ends.items():
         ratings = given[rounds[x]["round_id"], selected_ids()[y]]
@@ -179,7 +217,7 @@ def test_pointer_marks_the_agreed_level(draw):
 
 def test_median_pointer_sits_between_two_levels_when_the_median_does(draw):
     figure, _ = draw(distribution_chart, main_sample(), ChartOptions(value="median"))
-    assert t("chart_distribution_mark_median", "th") in all_text(figure)
+    assert t("chart_distribution_mark_median", "th") in every_word(figure)
     given = individual()
     rounds = rounds_by_date()
     column = [r["round_id"] for r in rounds].index("x1")
@@ -206,9 +244,10 @@ def test_rounds_keep_their_colours_at_each_bar_and_in_the_header(draw):
     order = [r["round_id"] for r in rounds_by_date()]
     header = collection(figure, "round_chips")
     assert [to_hex(c) for c in header.get_colors()] == [looks[r].colour.lower() for r in order]
-    chips = collection(figure, "bar_chips")
-    for path, face in zip(chips.get_paths(), chips.get_facecolors()):
-        assert to_hex(face) == looks[order[int(path.vertices[:, 0].min())]].colour.lower()
+    chips = shapes(collection(figure, "bar_chips"))
+    assert len(chips) == 10 * len(order)  # one before every bar
+    for corners, face in chips:
+        assert face == looks[order[int(corners[:, 0].min())]].colour.lower()
 
 
 def test_ten_indicators_by_five_rounds_fit_the_projector(draw):
@@ -219,18 +258,19 @@ def test_ten_indicators_by_five_rounds_fit_the_projector(draw):
 @pytest.mark.parametrize("options", OPTIONS, ids=lambda o: f"{o.lang}-{o.theme}")
 def test_both_languages_and_themes_use_the_thai_font(draw, options):
     figure, png = draw(distribution_chart, main_sample(), options)
-    assert fonts_used(figure) == {"Noto Sans Thai"}
+    assert fonts(figure) == {"Noto Sans Thai"}
     assert png_size(png)[0] == round(options.style.width_inches * 100)
-    words = all_text(figure)
-    assert t("chart_distribution_title", options.lang) in words
-    assert t("chart_distribution_mark_consensus", options.lang) in words  # what the pointer marks
+    said = every_word(figure)
+    assert t("chart_distribution_title", options.lang) in said
+    assert t("chart_distribution_mark_consensus", options.lang) in said  # what the pointer marks
     if options.theme == "projector":  # nothing too small to read from the back of the hall
-        assert min(text.get_fontsize() for text in figure.findobj(matplotlib.text.Text) if text.get_text()) >= 12
+        sizes = [text.get_fontsize() for text in figure.findobj(matplotlib.text.Text) if text.get_text()]
+        assert min(sizes + [group.size for group in groups(figure) if any(group.texts)]) >= 12
 
 
 def test_thai_digits_when_asked(draw):
     figure, _ = draw(distribution_chart, main_sample(), ChartOptions(digits=True))
-    written = list(bar_texts(figure, "count").values()) + list(bar_texts(figure, "end").values())
+    written = list(bar_texts(figure, "counts").values()) + list(bar_texts(figure, "ends").values())
     assert written and not [w for w in written if any(c.isascii() and c.isdigit() for c in w)]
 
 
@@ -242,9 +282,9 @@ def test_thai_digits_when_asked(draw):
 def test_every_edge_case_draws_without_a_zero(draw, case, options):
     workbook = EDGE_CASES[case]()
     figure, png = draw(distribution_chart, workbook, options)
-    assert fonts_used(figure) == {"Noto Sans Thai"}
+    assert fonts(figure) == {"Noto Sans Thai"}
     assert png_size(png)[0] == round(options.style.width_inches * 100)
-    assert not [text for text in texts(figure) if text.strip() in ("0", "๐")]
+    assert not [text for text in words(figure) if text.strip() in ("0", "๐")]
     if figure.axes[0].collections:
         assert all(width > 0 for parts in bars(figure).values() for _, width, _ in parts)
 
@@ -254,7 +294,7 @@ def test_every_edge_case_draws_without_a_zero(draw, case, options):
                                            ("rounds_without_scores", "chart_no_levels_median")])
 def test_nothing_to_show_says_why(draw, case, key):
     figure, _ = draw(distribution_chart, EDGE_CASES[case]())
-    assert t(key, "th") in all_text(figure)
+    assert t(key, "th") in every_word(figure)
 
 
 def test_no_round_chosen_says_so(draw):
@@ -266,8 +306,9 @@ def test_rounds_without_scores_are_empty_outlines_that_say_so(draw):
     figure, _ = draw(distribution_chart, EDGE_CASES["rounds_without_scores"](), ChartOptions(lang="en"))
     assert bars(figure) == {}
     assert len(collection(figure, "empty_bars").get_paths()) == 5 * 2
-    assert set(bar_texts(figure, "empty").values()) == {t("chart_distribution_none", "en")}
-    assert bar_texts(figure, "end") == {}
+    assert set(bar_texts(figure, "empty_texts")) == {(y, x) for y in range(5) for x in range(2)}
+    assert set(bar_texts(figure, "empty_texts").values()) == {t("chart_distribution_none", "en")}
+    assert bar_texts(figure, "ends") == {}
 
 
 def test_all_skipped_indicator_says_all_skipped(draw):
@@ -275,7 +316,7 @@ def test_all_skipped_indicator_says_all_skipped(draw):
     figure, _ = draw(distribution_chart, workbook)
     table = scoring.distribution(workbook)
     skips = table.xs("I02", level="indicator_id")["skipped"]
-    empty = bar_texts(figure, "empty")
+    empty = bar_texts(figure, "empty_texts")
     assert set(empty) == {(1, x) for x in range(4)}
     assert set(empty.values()) == {f"ข้ามทุกคน ({n})" for n in skips}
     assert not [key for key in bars(figure) if key[0] == 1]
@@ -284,8 +325,8 @@ def test_all_skipped_indicator_says_all_skipped(draw):
 
 def test_a_round_on_another_scale_is_marked(draw):
     figure, _ = draw(distribution_chart, EDGE_CASES["other_scale"]())
-    headers = [label.get_text() for label in figure.axes[0].get_xticklabels()]
-    assert "(ระดับ 1–3)" in headers[0] and "ระดับ" not in headers[1]
+    names = headers(figure)
+    assert "(ระดับ 1–3)" in names[0] and "ระดับ" not in names[1]
     assert "ใช้ระดับ 1–3" in all_text(figure)
 
 
@@ -293,9 +334,9 @@ def test_more_than_six_rounds_keep_the_first_and_the_latest_and_name_the_others(
     workbook = EDGE_CASES["twelve_by_eight"]()  # r1 r2 x1 r3 r4 x2 r5 r6, all rated
     figure, _ = draw(distribution_chart, workbook)
     order = workbook.rounds_in_order()
-    headers = [label.get_text() for label in figure.axes[0].get_xticklabels()]
-    assert len(headers) == 6
-    assert headers[0].startswith(order[0].label[:7]) and headers[1].startswith(order[3].label[:7])
+    names = headers(figure)
+    assert len(names) == 6
+    assert names[0].startswith(order[0].label[:7]) and names[1].startswith(order[3].label[:7])
     note = t("chart_radar_left_out", "th", count="6", labels=f"{order[1].label}, {order[2].label}")
     assert note in all_text(figure)
     assert len(bars(figure)) == 12 * 6
@@ -304,13 +345,13 @@ def test_more_than_six_rounds_keep_the_first_and_the_latest_and_name_the_others(
 def test_thirty_indicators_make_a_taller_figure(draw):
     figure, png = draw(distribution_chart, EDGE_CASES["thirty_indicators"]())
     assert png_size(png)[1] > 720
-    assert len(figure.axes[0].get_yticklabels()) == 30
+    assert len(row_titles(figure)) == 30
     assert len(bars(figure)) == 30 * 4
 
 
 def test_one_round_draws_one_column(draw):
     figure, _ = draw(distribution_chart, EDGE_CASES["one_round"]())
-    assert len(figure.axes[0].get_xticklabels()) == 1
+    assert len(headers(figure)) == 1
     assert len(bars(figure)) == 5
 
 

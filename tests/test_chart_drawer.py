@@ -10,7 +10,7 @@ import textwrap
 import time
 
 import pytest
-from chart_checks import main_sample, png_size
+from chart_checks import main_sample, screen_size
 
 from mchch_widgets import charts
 from mchch_widgets.charts import CHART_KINDS, ChartOptions, drawer
@@ -23,13 +23,13 @@ ROUNDS = ("r1", "r2", "r3", "r4", "x1")
 def drawn(monkeypatch) -> list[tuple[str, ChartOptions]]:
     """Every chart drawn in this process (not by the worker), in order."""
     calls: list[tuple[str, ChartOptions]] = []
-    real = drawer.chart_png
+    real = drawer.chart_image
 
     def counted(workbook, kind, options):
         calls.append((kind, options))
         return real(workbook, kind, options)
 
-    monkeypatch.setattr(drawer, "chart_png", counted)
+    monkeypatch.setattr(drawer, "chart_image", counted)
     return calls
 
 
@@ -69,25 +69,25 @@ def test_no_round_at_all_is_not_a_choice():
 def test_a_chart_asked_for_again_is_not_drawn_again_whatever_the_order_of_rounds(drawn):
     workbook, keeper = main_sample(), ChartDrawer(ahead=False)
 
-    first = keeper.png(workbook, 1, "heatmap", ChartOptions(rounds=("r4", "r1")))
-    again = keeper.png(workbook, 1, "heatmap", ChartOptions(rounds=("r1", "r4")))
+    first = keeper.image(workbook, 1, "heatmap", ChartOptions(rounds=("r4", "r1")))
+    again = keeper.image(workbook, 1, "heatmap", ChartOptions(rounds=("r1", "r4")))
 
     assert again is first and len(drawn) == 1
-    assert first == charts.figure_png(charts.draw(workbook, "heatmap", ChartOptions(rounds=("r1", "r4"))))
-    assert png_size(first) == (1280, 720)
+    assert first == charts.screen_svg(charts.draw(workbook, "heatmap", ChartOptions(rounds=("r1", "r4"))))
+    assert screen_size(first) == (1280, 720)
 
 
 def test_a_new_workbook_version_forgets_every_kept_chart(drawn):
     workbook, keeper = main_sample(), ChartDrawer(ahead=False)
-    keeper.png(workbook, 1, "gap", ChartOptions())
-    keeper.png(workbook, 2, "gap", ChartOptions())
+    keeper.image(workbook, 1, "gap", ChartOptions())
+    keeper.image(workbook, 2, "gap", ChartOptions())
     assert len(drawn) == 2
 
 
 def test_only_the_most_recent_charts_are_kept(drawn):
     workbook, keeper = main_sample(), ChartDrawer(keep=2, ahead=False)
     for rounds in (("r1",), ("r2",), ("r3",), ("r1",)):
-        keeper.png(workbook, 1, "gap", ChartOptions(rounds=rounds))
+        keeper.image(workbook, 1, "gap", ChartOptions(rounds=rounds))
     assert [options.rounds for _, options in drawn] == [("r1",), ("r2",), ("r3",), ("r1",)]
 
 
@@ -105,17 +105,17 @@ def test_charts_drawn_ahead_by_the_worker_are_shown_without_drawing_here(drawn, 
 
     assert wait_until(lambda: all(keeper.is_ready(kind, options) for kind, options in near))
     for kind, options in near:
-        assert keeper.png(workbook, 1, kind, options) == charts.figure_png(charts.draw(workbook, kind, options))
+        assert keeper.image(workbook, 1, kind, options) == charts.screen_svg(charts.draw(workbook, kind, options))
     assert drawn == []  # the worker drew them: this process did not
 
 
 def test_charts_drawn_ahead_for_an_older_workbook_are_never_shown(drawn, worker):
     workbook, keeper = main_sample(), ChartDrawer()
     keeper.draw_ahead(workbook, 1, [("gap", ChartOptions(rounds=("r2",)))])
-    keeper.png(workbook, 2, "radar", ChartOptions())  # the workbook changed meanwhile
+    keeper.image(workbook, 2, "radar", ChartOptions())  # the workbook changed meanwhile
     drawer._worker().submit(int).result(timeout=90)  # everything asked of the worker before is done
 
-    keeper.png(workbook, 2, "gap", ChartOptions(rounds=("r2",)))
+    keeper.image(workbook, 2, "gap", ChartOptions(rounds=("r2",)))
     assert [kind for kind, _ in drawn] == ["radar", "gap"]
 
 
@@ -166,7 +166,7 @@ def test_a_new_choice_or_a_changed_workbook_drops_charts_waiting_to_be_drawn_wit
         keeper.draw_ahead(workbook, 1, waiting)
         keeper.draw_ahead(workbook, 1, waiting[:1])  # a new choice: the rest are no longer wanted
         keeper.draw_ahead(workbook, 1, waiting)
-        keeper.png(workbook, 2, "gap", ChartOptions(rounds=("r1",)))  # the workbook changed: all forgotten
+        keeper.image(workbook, 2, "gap", ChartOptions(rounds=("r1",)))  # the workbook changed: all forgotten
 
     done = threading.Thread(target=ask_and_change, daemon=True)
     done.start()
@@ -189,3 +189,19 @@ def test_a_worker_that_died_is_replaced_and_the_screen_never_sees_an_error(worke
         keeper.draw_ahead(workbook, 1, [wanted])
     assert wait_until(lambda: keeper.is_ready(*wanted))
     assert drawer._worker() is not pool
+
+
+def test_a_chart_a_warm_worker_is_drawing_is_awaited_but_a_starting_worker_is_not(drawn, worker):
+    workbook, keeper = main_sample(), ChartDrawer()
+    starting = ("gap", ChartOptions(rounds=("r2",)))
+    drawer.stop_worker()  # a new worker: seconds to start
+
+    keeper.draw_ahead(workbook, 1, [starting])
+    keeper.image(workbook, 1, *starting)
+    assert drawn == [starting]  # drawn here at once rather than after the worker's start
+
+    warm = ("radar", ChartOptions(rounds=("r1", "r2")))
+    assert wait_until(lambda: drawer._warm.is_set())  # the worker finished the first chart anyway
+    keeper.draw_ahead(workbook, 1, [warm])
+    assert keeper.image(workbook, 1, *warm) == charts.screen_svg(charts.draw(workbook, *warm))
+    assert drawn == [starting]  # the warm worker's chart was awaited, not drawn again here

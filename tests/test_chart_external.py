@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 from datetime import date
+from itertools import pairwise
 
 import pandas as pd
 import pytest
@@ -23,7 +24,9 @@ from chart_checks import (
     twelve_by_eight,
 )
 from matplotlib.colors import to_hex
-from matplotlib.text import Annotation
+from matplotlib.lines import Line2D
+from matplotlib.text import Text
+from matplotlib.transforms import Bbox
 
 from mchch_widgets import samples, scoring
 from mchch_widgets.assessment import SCALE_MAX, SCALE_MIN
@@ -40,25 +43,32 @@ MINUS = "\u2212"
 # --- reading the figure -------------------------------------------------------------------
 
 
-def collection(figure, gid):
-    found = [c for c in figure.axes[0].collections if c.get_gid() == gid]
+def marks(figure, gid):
+    """The artist named gid: a collection, or a line of markers (a Line2D without its line)."""
+    found = [a for a in figure.axes[0].get_children() if a.get_gid() == gid]
     return found[0] if found else None
 
 
 def points(figure, gid) -> list[tuple[float, float]]:
-    """(x, y) of every point of the collection named gid, top row first."""
-    found = collection(figure, gid)
+    """(x, y) of every marker of the artist named gid, top row first."""
+    found = marks(figure, gid)
     if found is None:
         return []
-    return sorted(((float(x), float(y)) for x, y in found.get_offsets()), key=lambda p: -p[1])
+    xy = found.get_xydata() if isinstance(found, Line2D) else found.get_offsets()
+    return sorted(((float(x), float(y)) for x, y in xy), key=lambda p: -p[1])
+
+
+def texts_named(figure, gid) -> list[Text]:
+    return [a for a in figure.axes[0].texts if a.get_gid() == gid]
 
 
 def row_ys(figure) -> list[float]:
-    return [float(y) for y in figure.axes[0].get_yticks()]  # top row first
+    """Where the indicator titles sit, top row first."""
+    return sorted((float(a.get_position()[1]) for a in texts_named(figure, "row-title")), reverse=True)
 
 
-def row_words(figure) -> dict[float, Annotation]:
-    return {round(a.xy[1], 6): a for a in figure.axes[0].texts if a.get_gid() == "row-words"}
+def row_words(figure) -> dict[float, Text]:
+    return {round(a.get_position()[1], 6): a for a in texts_named(figure, "row-words")}
 
 
 def words_by_row(figure) -> list[str]:
@@ -202,16 +212,19 @@ def test_sample_rows_a_level_apart_stand_out_and_carry_a_mark(draw):
     higher = [y for i, y in zip(ids, row_ys(figure)) if outside[i] > own[i]]
     assert [y for _, y in points(figure, "symbol-lower")] == lower
     assert [y for _, y in points(figure, "symbol-higher")] == higher
-    band = [p for p in figure.axes[0].patches if p.get_gid() == "differs-band"]
-    assert len(band) == sum(differs)
+    band = marks(figure, "differs-band")
+    centres = sorted((float(path.get_extents().intervaly.mean()) for path in band.get_paths()), reverse=True)
+    assert centres == pytest.approx([y for d, y in zip(differs, row_ys(figure)) if d])
 
 
 def test_sample_rounds_keep_their_colours(draw):
     workbook = main_sample()
     figure, _ = draw(external_chart, workbook, ChartOptions())
     looks = round_looks(workbook)
-    assert to_hex(collection(figure, "self-levels").get_facecolor()[0]) == looks["r4"].colour.lower()
-    assert to_hex(collection(figure, "external-levels").get_facecolor()[0]) == looks["x1"].colour.lower()
+    for gid, round_id in (("self-levels", "r4"), ("external-levels", "x1")):
+        dots = marks(figure, gid)
+        assert to_hex(dots.get_markerfacecolor()) == looks[round_id].colour.lower()
+        assert dots.get_marker() == looks[round_id].marker
     legend = [t.get_text() for t in figure.axes[0].get_legend().get_texts()]
     assert legend[0].startswith("รอบที่ ๔") and legend[1].startswith("ประเมินจากภายนอก")
 
@@ -274,7 +287,7 @@ def test_rounds_on_other_scales_are_not_subtracted(draw):
     words = words_by_row(figure)
     assert set(words) == {"คนละช่วงระดับ เทียบไม่ได้"}
     assert "ใช้ระดับ 1–3 (ตอนนี้ 1–5)" in all_text(figure)
-    assert collection(figure, "targets") is None  # targets are on 1..5: not beside 1..3 levels
+    assert marks(figure, "targets") is None  # targets are on 1..5: not beside 1..3 levels
     assert not [a for a in row_words(figure).values() if a.get_bbox_patch() is not None]
 
 
@@ -282,20 +295,20 @@ def test_only_an_external_round_says_there_is_no_self_round(draw):
     workbook = make_workbook(3, [("x1", date(2026, 3, 1), "external")], [("x1", 1, "consensus", 3)])
     figure, _ = draw(external_chart, workbook, ChartOptions())
     assert "ยังไม่มีรอบประเมินตนเองให้เทียบกับ" in spoken(figure)
-    assert collection(figure, "self-levels") is None
+    assert marks(figure, "self-levels") is None
 
 
 def test_no_scores_in_either_round_says_so(draw):
     workbook = make_workbook(3, [("r1", date(2026, 1, 1), "self"), ("x1", date(2026, 3, 1), "external")])
     figure, _ = draw(external_chart, workbook, ChartOptions(lang="en"))
     assert "No scores (consensus)" in spoken(figure) and "“รอบ x1”" in spoken(figure)
-    assert collection(figure, "self-levels") is None
+    assert marks(figure, "self-levels") is None
 
 
 def test_thai_digits_when_asked(draw):
     figure, _ = draw(external_chart, main_sample(), ChartOptions(digits=True))
     assert f"ภายนอก {MINUS}๑" in words_by_row(figure)
-    assert [t.get_text() for t in figure.axes[0].get_xticklabels()] == ["๑", "๒", "๓", "๔", "๕"]
+    assert [t.get_text() for t in texts_named(figure, "level-number")] == ["๑", "๒", "๓", "๔", "๕"]
 
 
 def test_english(draw):
@@ -322,7 +335,7 @@ def test_every_edge_case_draws_something_honest(draw, case, theme, lang):
         assert ("ยังไม่ได้เลือกตัวชี้วัด" if lang == "th" else "No indicators selected yet") in text
     elif not externals:
         assert NO_EXTERNAL[lang] in text and HOW_TO_GET_ONE[lang] in text
-        assert collection(figure, "self-levels") is None
+        assert marks(figure, "self-levels") is None
     else:
         assert len(row_ys(figure)) == len(workbook.selected_indicators())
         xs = [x for x, _ in points(figure, "self-levels") + points(figure, "external-levels")]
@@ -339,9 +352,9 @@ def test_thirty_indicators_make_a_taller_figure_with_whole_titles(draw):
     workbook = EDGE_CASES["thirty_indicators"]()
     figure, png = draw(external_chart, workbook, ChartOptions())
     assert png_size(png)[1] > 720 * 1.5
-    labels = [t.get_text() for t in figure.axes[0].get_yticklabels()]
+    labels = [t.get_text() for t in texts_named(figure, "row-title")]
     assert len(labels) == 30 and not [label for label in labels if "…" in label]
-    assert min(t.get_fontsize() for t in figure.axes[0].get_yticklabels()) >= 12
+    assert min(t.get_fontsize() for t in texts_named(figure, "row-title")) >= 12
 
 
 def test_sample_csv_agrees_with_the_dots(draw):
@@ -356,6 +369,66 @@ def test_sample_csv_agrees_with_the_dots(draw):
     figure, _ = draw(external_chart, workbook, ChartOptions())
     ids = [i.indicator_id for i in workbook.selected_indicators()]
     assert [x for x, _ in points(figure, "external-levels")] == [latest[i][1] for i in ids]
+
+
+# --- laid out by hand ---------------------------------------------------------------------
+
+
+def drawn_boxes(figure, gid) -> list[Bbox]:
+    """Where the texts named gid were drawn (pixels, their frames included), top row first."""
+    renderer = figure._get_renderer()
+    boxes = []
+    for text in texts_named(figure, gid):
+        frame = text.get_bbox_patch()
+        box = text.get_window_extent(renderer)
+        boxes.append(Bbox.union([box, frame.get_window_extent(renderer)]) if frame is not None else box)
+    return sorted(boxes, key=lambda box: -box.y0)
+
+
+def apart(one: Bbox, other: Bbox) -> bool:
+    """No shared pixel (half a pixel of rounding allowed)."""
+    return (one.x1 <= other.x0 + 0.5 or other.x1 <= one.x0 + 0.5 or one.y1 <= other.y0 + 0.5
+            or other.y1 <= one.y0 + 0.5)
+
+
+@pytest.mark.parametrize("theme, lang", [("projector", "th"), ("print", "en")])
+@pytest.mark.parametrize("make", [main_sample, twelve_by_eight, EDGE_CASES["thirty_indicators"],
+                                  EDGE_CASES["all_ratings_skipped"]])
+def test_no_text_over_text(draw, make, theme, lang):
+    """Row titles left of the plot, words right of it, the level numbers under it, the legend above:
+    none over another, nor over a neighbouring row's."""
+    figure, _ = draw(external_chart, make(), ChartOptions(theme=theme, lang=lang))
+    renderer = figure._get_renderer()
+    plot = figure.axes[0].get_window_extent(renderer)
+    titles, words = drawn_boxes(figure, "row-title"), drawn_boxes(figure, "row-words")
+    numbers = drawn_boxes(figure, "level-number") + drawn_boxes(figure, "level-axis-label")
+    for column in (titles, words):
+        assert all(apart(upper, lower) for upper, lower in pairwise(column))
+    assert all(box.x1 <= plot.x0 for box in titles) and all(box.x0 >= plot.x1 for box in words)
+    assert all(box.y1 <= plot.y0 for box in numbers)
+    assert all(apart(one, other) for n, one in enumerate(numbers) for other in numbers[n + 1:])
+    legend = figure.axes[0].get_legend().get_window_extent(renderer)
+    assert legend.y0 >= plot.y1 and all(apart(legend, box) for box in titles + words)
+
+
+def test_titles_and_words_sit_level_with_their_rows_dots(draw):
+    figure, _ = draw(external_chart, main_sample(), ChartOptions())
+    to_pixels = figure.axes[0].transData.transform
+    dots = [to_pixels(point)[1] for point in points(figure, "self-levels")]  # top row first
+    for gid in ("row-title", "row-words"):
+        centres = [(box.y0 + box.y1) / 2 for box in drawn_boxes(figure, gid)]
+        assert centres == pytest.approx(dots, abs=1.5)
+
+
+@pytest.mark.parametrize("theme, pixels", [("projector", (1280, 720)), ("print", (750, 500))])
+def test_a_sample_of_ten_one_line_titles_fits_the_usual_size(draw, theme, pixels):
+    """The rows close up a little rather than the chart growing past one projector screen."""
+    workbook = main_sample()
+    assert len(workbook.selected_indicators()) == 10
+    lang = "th" if theme == "projector" else "en"
+    _, png = draw(external_chart, workbook, ChartOptions(theme=theme, lang=lang, rounds=("r4", "x1")))
+    width, height = png_size(png)
+    assert width == pixels[0] and (height == pixels[1] or theme == "print")  # a two-line title in print
 
 
 # --- images -------------------------------------------------------------------------------

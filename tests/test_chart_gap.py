@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 
 import pandas as pd
 import pytest
@@ -16,8 +17,11 @@ from chart_checks import (
     matches_baseline,
     png_size,
     texts,
+    twelve_by_eight,
 )
 from matplotlib.colors import to_hex
+from matplotlib.lines import Line2D
+from matplotlib.transforms import Bbox
 
 from mchch_widgets import compare, scoring
 from mchch_widgets.charts.common import ChartOptions, round_looks
@@ -30,29 +34,41 @@ THEMES = {"projector": 1280, "print": 750}  # width in pixels at 100 dpi
 # --- reading the figure -------------------------------------------------------------------
 
 
-def collection(figure, gid):
-    found = [c for c in figure.axes[0].collections if c.get_gid() == gid]
+def marks(figure, gid):
+    """The artist named gid: a collection, or a line of markers (a Line2D without its line)."""
+    found = [a for a in figure.axes[0].get_children() if a.get_gid() == gid]
     return found[0] if found else None
 
 
 def points(figure, gid) -> list[tuple[float, float]]:
-    found = collection(figure, gid)
+    """(x, y) of every marker of the artist named gid, top row first."""
+    found = marks(figure, gid)
     if found is None:
         return []
-    return sorted(((float(x), float(y)) for x, y in found.get_offsets()), key=lambda p: -p[1])
+    xy = found.get_xydata() if isinstance(found, Line2D) else found.get_offsets()
+    return sorted(((float(x), float(y)) for x, y in xy), key=lambda p: -p[1])
+
+
+def texts_named(figure, gid) -> list:
+    return [a for a in figure.axes[0].texts if a.get_gid() == gid]
+
+
+def title_texts(figure) -> list:
+    """The indicator titles' texts, top row first."""
+    return sorted(texts_named(figure, "row-title"), key=lambda a: -a.get_position()[1])
 
 
 def row_ys(figure) -> list[float]:
-    return [float(y) for y in figure.axes[0].get_yticks()]
+    return [float(a.get_position()[1]) for a in title_texts(figure)]
 
 
 def row_titles(figure) -> list[str]:
     """The indicator titles top to bottom, as typed (wrapping removed)."""
-    return [t.get_text().replace("\n", "").replace(" ", "") for t in figure.axes[0].get_yticklabels()]
+    return [t.get_text().replace("\n", "").replace(" ", "") for t in title_texts(figure)]
 
 
 def words_by_row(figure) -> list[str]:
-    found = {round(a.xy[1], 6): a.get_text() for a in figure.axes[0].texts if a.get_gid() == "row-words"}
+    found = {round(a.get_position()[1], 6): a.get_text() for a in texts_named(figure, "row-words")}
     return [found[round(y, 6)] for y in row_ys(figure)]
 
 
@@ -137,7 +153,7 @@ def test_the_round_falls_back_to_the_latest_chosen_and_says_why(draw):
     figure, _ = draw(gap_chart, workbook, ChartOptions())
     assert "ยังไม่มีคะแนนฉันทามติในรอบที่เลือก" in spoken(figure)
     assert "รอบที่ 2" in spoken(figure)
-    assert collection(figure, "levels") is None
+    assert marks(figure, "levels") is None
 
 
 def test_median_levels_count_when_the_consensus_is_missing():
@@ -171,7 +187,7 @@ def test_sample_levels_targets_words_and_order(draw, value):
     assert points(figure, "targets") == [(r["target"], y) for r, y in zip(expected, ys)]
     gaps = [r["gap"] for r in expected]
     assert gaps == sorted(gaps, reverse=True)  # furthest first, reached at the bottom
-    segments = collection(figure, "to-climb").get_segments()
+    segments = marks(figure, "to-climb").get_segments()
     short = [(r, y) for r, y in zip(expected, ys) if r["gap"] > 0]
     assert sorted((s[0][0], s[1][0], s[0][1]) for s in segments) == sorted(
         (r["level"], r["target"], y) for r, y in short)
@@ -189,8 +205,8 @@ def test_sample_round_keeps_its_colour_and_marker(draw):
     workbook = main_sample()
     figure, _ = draw(gap_chart, workbook, ChartOptions(rounds=("r1", "r4")))
     looks = round_looks(workbook)
-    dots = collection(figure, "levels")
-    assert to_hex(dots.get_facecolor()[0]) == looks["r4"].colour.lower()
+    dots = marks(figure, "levels")
+    assert to_hex(dots.get_markerfacecolor()) == looks["r4"].colour.lower() and dots.get_marker() == "o"
     assert figure.axes[0].get_legend().get_texts()[0].get_text().startswith("รอบที่ ๔")
     assert "ยังห่างเป้าหมายเท่าไร: รอบที่ ๔" in spoken(figure)
 
@@ -223,7 +239,7 @@ def test_a_round_on_another_scale_claims_nothing(draw):
     text = spoken(figure)
     assert "ถึงเป้าแล้ว" not in text and "ขาด" not in text
     assert "ใช้ระดับ 1–3 (ตอนนี้ 1–5)" in text and "เรียงตามลำดับตัวชี้วัด" in text
-    assert collection(figure, "targets") is None and collection(figure, "symbol-reached") is None
+    assert marks(figure, "targets") is None and marks(figure, "symbol-reached") is None
     assert len(points(figure, "levels")) == 5
 
 
@@ -272,8 +288,48 @@ def test_all_ratings_skipped_row_says_not_applicable(draw):
 def test_thirty_indicators_make_a_taller_figure(draw):
     figure, png = draw(gap_chart, EDGE_CASES["thirty_indicators"](), ChartOptions())
     assert png_size(png)[1] > 720 * 1.5
-    labels = figure.axes[0].get_yticklabels()
+    labels = title_texts(figure)
     assert len(labels) == 30 and min(t.get_fontsize() for t in labels) >= 12
+
+
+# --- laid out by hand ---------------------------------------------------------------------
+
+
+def drawn_boxes(figure, gid) -> list[Bbox]:
+    """Where the texts named gid were drawn (pixels), top row first."""
+    renderer = figure._get_renderer()
+    return sorted((a.get_window_extent(renderer) for a in texts_named(figure, gid)), key=lambda box: -box.y0)
+
+
+def apart(one: Bbox, other: Bbox) -> bool:
+    return (one.x1 <= other.x0 + 0.5 or other.x1 <= one.x0 + 0.5 or one.y1 <= other.y0 + 0.5
+            or other.y1 <= one.y0 + 0.5)
+
+
+@pytest.mark.parametrize("theme, lang", [("projector", "th"), ("print", "en")])
+@pytest.mark.parametrize("make", [main_sample, twelve_by_eight, EDGE_CASES["thirty_indicators"]])
+def test_no_text_over_text(draw, make, theme, lang):
+    figure, _ = draw(gap_chart, make(), ChartOptions(theme=theme, lang=lang))
+    renderer = figure._get_renderer()
+    plot = figure.axes[0].get_window_extent(renderer)
+    titles, words = drawn_boxes(figure, "row-title"), drawn_boxes(figure, "row-words")
+    numbers = drawn_boxes(figure, "level-number") + drawn_boxes(figure, "level-axis-label")
+    for column in (titles, words):
+        assert all(apart(upper, lower) for upper, lower in pairwise(column))
+    assert all(box.x1 <= plot.x0 for box in titles) and all(box.x0 >= plot.x1 for box in words)
+    assert all(box.y1 <= plot.y0 for box in numbers)
+    legend = figure.axes[0].get_legend().get_window_extent(renderer)
+    assert legend.y0 >= plot.y1 and all(apart(legend, box) for box in titles + words)
+
+
+def test_titles_and_words_sit_level_with_their_rows_dots(draw):
+    figure, png = draw(gap_chart, main_sample(), ChartOptions())
+    assert png_size(png) == (1280, 720)  # ten one-line rows: one projector screen
+    to_pixels = figure.axes[0].transData.transform
+    dots = [to_pixels(point)[1] for point in points(figure, "levels")]  # top row first
+    for gid in ("row-title", "row-words"):
+        centres = [(box.y0 + box.y1) / 2 for box in drawn_boxes(figure, gid)]
+        assert centres == pytest.approx(dots, abs=1.5)
 
 
 # --- images -------------------------------------------------------------------------------

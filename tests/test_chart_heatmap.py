@@ -28,12 +28,12 @@ from chart_checks import (
     sample_rows,
     texts,
 )
-from matplotlib.collections import LineCollection, QuadMesh
+from matplotlib.collections import LineCollection
 from matplotlib.colors import to_hex
 
 from mchch_widgets import samples, scoring
-from mchch_widgets.charts.common import ChartOptions, round_looks
-from mchch_widgets.charts.heatmap import heatmap_chart
+from mchch_widgets.charts.common import ChartOptions, round_looks, screen_svg
+from mchch_widgets.charts.heatmap import TextGroup, heatmap_chart
 from mchch_widgets.colours import ink_on, level_colour
 from mchch_widgets.text import t
 
@@ -71,24 +71,39 @@ def written(level: float) -> str:
 # --- reading the figure back --------------------------------------------------------------
 
 
+def groups(figure, prefix: str = "") -> list[TextGroup]:
+    """The groups of texts the chart drew (the levels, titles, names…) whose gid starts with `prefix`."""
+    return [a for a in figure.axes[0].get_children()
+            if isinstance(a, TextGroup) and (a.get_gid() or "").startswith(prefix)]
+
+
+def group_entries(figure, prefix: str) -> dict:
+    """key -> (text, colour, size) of every text in the groups named `prefix`…"""
+    return {key: (text, to_hex(colour), group.size) for group in groups(figure, prefix)
+            for key, text, colour in zip(group.keys, group.texts, group.colours)}
+
+
 def cell_texts(figure) -> dict[tuple[int, int], str]:
-    """(row, column) -> the text written in the cell."""
-    found = {}
-    for text in figure.axes[0].texts:
-        gid = text.get_gid() or ""
-        if gid.startswith("cell:"):
-            _, y, x = gid.split(":")
-            found[int(y), int(x)] = text.get_text()
-    return found
+    """(row, column) -> the text written in the cell (its level, or the words of an empty one)."""
+    return {key: text for key, (text, _, _) in group_entries(figure, "cell_").items()}
 
 
-def mesh_colours(figure, columns: int) -> np.ndarray:
-    """'#rrggbb' of each round's cell (rows × columns), read from the one mesh."""
-    (mesh,) = [c for c in figure.axes[0].collections if isinstance(c, QuadMesh)]
-    faces = mesh.get_facecolors()
-    rows = len(faces) // (columns + 2)
-    hexes = np.array([to_hex(face) for face in faces], dtype=object).reshape(rows, columns + 2)
-    return hexes[:, :columns]
+def words(figure) -> list[str]:
+    """Every text on the figure: matplotlib's Texts and the chart's groups."""
+    return texts(figure) + [text for group in groups(figure) for text in group.texts if text]
+
+
+def every_word(figure) -> str:
+    return all_text(figure) + " " + " ".join(words(figure)).replace("\n", "")
+
+
+def font_sizes(figure) -> list[float]:
+    return ([text.get_fontsize() for text in figure.findobj(matplotlib.text.Text) if text.get_text()]
+            + [group.size for group in groups(figure) if any(group.texts)])
+
+
+def fonts(figure) -> set[str]:
+    return fonts_used(figure) | {group.get_fontname() for group in groups(figure) if any(group.texts)}
 
 
 def collection(figure, gid: str):
@@ -97,10 +112,43 @@ def collection(figure, gid: str):
     return found[0]
 
 
+def shapes(collection) -> list[tuple[np.ndarray, str]]:
+    """Each shape (its vertices) in a collection drawn as one path per colour, with that colour."""
+    colours = collection.get_facecolors() if len(collection.get_facecolors()) else collection.get_edgecolors()
+    found = []
+    for path, colour in zip(collection.get_paths(), colours):
+        starts = np.nonzero(path.codes == path.MOVETO)[0]
+        found += [(part, to_hex(colour)) for part in np.split(path.vertices, starts[1:])]
+    return found
+
+
+def cell_colours(figure, columns: int) -> np.ndarray:
+    """'#rrggbb' of each round's cell (rows × columns), read from the cells' rectangles."""
+    cells = {}
+    for corners, colour in shapes(collection(figure, "cells")):
+        (left, bottom), (right, top) = corners.min(axis=0), corners.max(axis=0)
+        assert right - left == pytest.approx(1) and top - bottom == pytest.approx(1)
+        if left < columns:  # the rounds' cells, not the target's
+            cells[round(float(bottom + top) / 2), int(left)] = colour
+    rows = max(y for y, _ in cells) + 1
+    assert set(cells) == {(y, x) for y in range(rows) for x in range(columns)}
+    return np.array([[cells[y, x] for x in range(columns)] for y in range(rows)], dtype=object)
+
+
 def framed_cells(figure) -> set[tuple[int, int]]:
     """(row, column) of the cells with the 'target reached' frame."""
-    frames = collection(figure, "reached_frames")
-    return {(round(float(p.vertices[:, 1].mean())), int(p.vertices[:, 0].min())) for p in frames.get_paths()}
+    return {(round(float(corners[:, 1].min() + corners[:, 1].max()) / 2), int(corners[:, 0].min()))
+            for corners, _ in shapes(collection(figure, "reached_frames"))}
+
+
+def row_titles(figure) -> list[str]:
+    return [text for group in groups(figure, "row_titles") for text in group.texts]
+
+
+def headers(figure) -> list[str]:
+    """The columns' headers, left to right: the rounds' names and dates, then the target's."""
+    (group,) = groups(figure, "round_names")
+    return [text for _, text in sorted(zip(group.points[:, 0], group.texts))]
 
 
 # --- the sample ---------------------------------------------------------------------------
@@ -113,7 +161,7 @@ def test_cells_hold_the_levels_on_the_level_ramp(draw, value):
     expected = expected_levels(value)
     rows, columns = selected(), rounds_by_date()
     cells = cell_texts(figure)
-    colours = mesh_colours(figure, len(columns))
+    colours = cell_colours(figure, len(columns))
     assert len(cells) == len(rows) * len(columns)
     for y, indicator in enumerate(rows):
         for x, round_ in enumerate(columns):
@@ -126,18 +174,17 @@ def test_cells_hold_the_levels_on_the_level_ramp(draw, value):
 
 def test_level_is_written_in_the_ink_that_reads_on_its_cell(draw):
     figure, _ = draw(heatmap_chart, main_sample())
-    colours = mesh_colours(figure, 5)
-    for text in figure.axes[0].texts:
-        gid = text.get_gid() or ""
-        if gid.startswith("cell:"):
-            _, y, x = gid.split(":")
-            assert to_hex(text.get_color()) == ink_on(colours[int(y), int(x)]).lower()
-            assert text.get_fontsize() >= 20  # large: read from the back of the hall
+    colours = cell_colours(figure, 5)
+    entries = group_entries(figure, "cell_")
+    assert len(entries) == 10 * 5
+    for (y, x), (_, ink, size) in entries.items():
+        assert ink == ink_on(colours[y, x]).lower()
+        assert size >= 20  # large: read from the back of the hall
 
 
 def test_rows_are_the_selected_indicators_in_workbook_order(draw):
     figure, _ = draw(heatmap_chart, main_sample())
-    labels = [label.get_text().replace("\n", "").rstrip("…") for label in figure.axes[0].get_yticklabels()]
+    labels = [label.replace("\n", "").rstrip("…") for label in row_titles(figure)]
     titles = [row["title"] for row in selected()]
     assert len(labels) == len(titles)
     for label, title in zip(labels, titles):
@@ -147,10 +194,10 @@ def test_rows_are_the_selected_indicators_in_workbook_order(draw):
 def test_columns_are_the_rounds_by_date_with_their_colour_chips(draw):
     workbook = main_sample()
     figure, _ = draw(heatmap_chart, workbook)
-    headers = [label.get_text() for label in figure.axes[0].get_xticklabels()]
+    names = headers(figure)
     columns = rounds_by_date()
-    assert len(headers) == len(columns) + 1 and headers[-1] == t("chart_target", "th")
-    for header, round_ in zip(headers, columns):
+    assert len(names) == len(columns) + 1 and names[-1] == t("chart_target", "th")
+    for header, round_ in zip(names, columns):
         assert header.replace("\n", "").startswith(round_["label"][:7])
         year = int(round_["held_on"][:4]) + 543  # the Buddhist Era
         assert str(year) in header
@@ -165,9 +212,10 @@ def test_columns_are_the_rounds_by_date_with_their_colour_chips(draw):
 
 def test_targets_are_written_in_their_own_column(draw):
     figure, _ = draw(heatmap_chart, main_sample())
-    targets = {int(text.get_gid().split(":")[1]): text.get_text() for text in figure.axes[0].texts
-               if (text.get_gid() or "").startswith("target:")}
+    (group,) = groups(figure, "targets")
+    targets = {round(float(y)): text for (_, y), text in zip(group.points, group.texts)}
     assert targets == {y: row["target"] for y, row in enumerate(selected())}
+    assert set(group.points[:, 0]) == {5 + 0.3 + 0.5}  # right of the five rounds, apart from them
 
 
 def test_cells_at_the_target_are_framed_and_ticked(draw):
@@ -180,7 +228,22 @@ def test_cells_at_the_target_are_framed_and_ticked(draw):
         if expected[round_["round_id"], indicator["indicator_id"]] >= int(indicator["target"])
     }
     assert reached and framed_cells(figure) == reached
-    assert len(collection(figure, "reached_ticks").get_offsets()) == len(reached)
+    ticks = shapes(collection(figure, "reached_ticks"))
+    assert len(ticks) == len(reached)
+    ticked = {(round(float(tick[:, 1].mean())), int(tick[:, 0].min())) for tick, _ in ticks}
+    assert ticked == reached  # one in each framed cell
+
+
+def test_titles_and_round_names_are_drawn_as_typed(draw):
+    workbook = EDGE_CASES["one_round"]()
+    first = workbook.selected_indicators()[0]
+    first.title = "ค่าใช้จ่าย $5 ถึง $10 <b>"  # not mathematics, not markup
+    workbook.rounds[0].label = "รอบ $1$"
+    figure, _ = draw(heatmap_chart, workbook)
+    assert row_titles(figure)[0] == "ค่าใช้จ่าย $5 ถึง $10 <b>"
+    assert headers(figure)[0].startswith("รอบ $1$\n")
+    svg = screen_svg(figure).decode()
+    assert ">ค่าใช้จ่าย $5 ถึง $10 &lt;b&gt;</text>" in svg  # text on the page, escaped
 
 
 def test_thai_digits_when_asked(draw):
@@ -192,9 +255,9 @@ def test_thai_digits_when_asked(draw):
 
 def test_chosen_rounds_only_in_date_order(draw):
     figure, _ = draw(heatmap_chart, main_sample(), ChartOptions(rounds=("x1", "r1")))
-    headers = [label.get_text() for label in figure.axes[0].get_xticklabels()]
-    assert len(headers) == 3
-    assert headers[0].startswith("รอบที่ ๑") and headers[1].startswith("ประเมิน")
+    names = headers(figure)
+    assert len(names) == 3
+    assert names[0].startswith("รอบที่ ๑") and names[1].startswith("ประเมิน")
 
 
 def test_ten_indicators_by_five_rounds_fit_the_projector(draw):
@@ -205,12 +268,13 @@ def test_ten_indicators_by_five_rounds_fit_the_projector(draw):
 @pytest.mark.parametrize("options", OPTIONS, ids=lambda o: f"{o.lang}-{o.theme}")
 def test_both_languages_and_themes_use_the_thai_font(draw, options):
     figure, png = draw(heatmap_chart, main_sample(), options)
-    assert fonts_used(figure) == {"Noto Sans Thai"}
+    assert fonts(figure) == {"Noto Sans Thai"}
     assert png_size(png)[0] == round(options.style.width_inches * 100)
     assert t("chart_heatmap_title", options.lang) in all_text(figure)
     assert t("chart_value_consensus", options.lang) in all_text(figure)  # which level the cells show
+    assert t("chart_heatmap_reached", options.lang) in every_word(figure)  # the legend
     if options.theme == "projector":  # nothing too small to read from the back of the hall
-        assert min(text.get_fontsize() for text in figure.findobj(matplotlib.text.Text) if text.get_text()) >= 12
+        assert min(font_sizes(figure)) >= 12
 
 
 # --- the edge cases -----------------------------------------------------------------------
@@ -220,9 +284,9 @@ def test_both_languages_and_themes_use_the_thai_font(draw, options):
 @pytest.mark.parametrize("case", EDGE_CASES)
 def test_every_edge_case_draws_without_a_zero(draw, case, options):
     figure, png = draw(heatmap_chart, EDGE_CASES[case](), options)
-    assert fonts_used(figure) == {"Noto Sans Thai"}
+    assert fonts(figure) == {"Noto Sans Thai"}
     assert png_size(png)[0] == round(options.style.width_inches * 100)
-    assert not [text for text in texts(figure) if text.strip() in ("0", "๐")]
+    assert not [text for text in words(figure) if text.strip() in ("0", "๐")]
 
 
 @pytest.mark.parametrize(("case", "key"), [("no_rounds", "chart_no_rounds"),
@@ -242,7 +306,7 @@ def test_rounds_without_scores_are_empty_white_cells_not_zeros(draw):
     figure, _ = draw(heatmap_chart, EDGE_CASES["rounds_without_scores"]())
     cells = cell_texts(figure)
     assert set(cells.values()) == {"–"} and len(cells) == 5 * 2
-    assert set(mesh_colours(figure, 2).ravel()) == {"#ffffff"}
+    assert set(cell_colours(figure, 2).ravel()) == {"#ffffff"}
     assert len(collection(figure, "empty_cells").get_paths()) == 10
 
 
@@ -251,7 +315,7 @@ def test_all_skipped_indicator_says_not_applicable(draw):
     cells = cell_texts(figure)
     row = [cells[1, x].replace("\n", " ") for x in range(4)]  # I02
     assert row == [t("chart_not_applicable", "en")] * 4
-    assert set(mesh_colours(figure, 4)[1]) == {"#ffffff"}
+    assert set(cell_colours(figure, 4)[1]) == {"#ffffff"}
 
 
 def test_all_skipped_with_the_median_says_not_applicable_too(draw):
@@ -263,8 +327,8 @@ def test_all_skipped_with_the_median_says_not_applicable_too(draw):
 def test_a_round_on_another_scale_is_marked_and_never_reaches_the_target(draw):
     workbook = EDGE_CASES["other_scale"]()
     figure, _ = draw(heatmap_chart, workbook)
-    headers = [label.get_text() for label in figure.axes[0].get_xticklabels()]
-    assert "(ระดับ 1–3)" in headers[0] and "ระดับ" not in headers[1]
+    names = headers(figure)
+    assert "(ระดับ 1–3)" in names[0] and "ระดับ" not in names[1]
     assert "ใช้ระดับ 1–3" in all_text(figure)  # the footnote
     stats = scoring.indicator_stats(workbook)
     first = stats[stats["round_id"] == "r1"]
@@ -276,9 +340,11 @@ def test_thirty_indicators_make_a_taller_figure_with_every_title(draw):
     workbook = EDGE_CASES["thirty_indicators"]()
     figure, png = draw(heatmap_chart, workbook)
     assert png_size(png)[1] > 720
-    assert len(figure.axes[0].get_yticklabels()) == 30
+    assert len(row_titles(figure)) == 30
     assert len(cell_texts(figure)) == 30 * 4
-    assert min(text.get_fontsize() for text in figure.axes[0].texts) >= 12
+    assert min(font_sizes(figure)) >= 12
+    (below,) = groups(figure, "round_names_below")  # the rounds named again under the last row
+    assert below.texts == groups(figure, "round_names")[0].texts
 
 
 def test_twelve_by_eight_fits_the_projector(draw):
@@ -289,7 +355,7 @@ def test_twelve_by_eight_fits_the_projector(draw):
 
 def test_one_round_draws_one_column(draw):
     figure, _ = draw(heatmap_chart, EDGE_CASES["one_round"]())
-    assert len(figure.axes[0].get_xticklabels()) == 2  # the round and the target
+    assert len(headers(figure)) == 2  # the round and the target
 
 
 # --- images -------------------------------------------------------------------------------

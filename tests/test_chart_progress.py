@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import statistics
+from dataclasses import dataclass
 from datetime import date, datetime
 
 import numpy as np
@@ -26,6 +27,7 @@ from chart_checks import (
 )
 from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
+from matplotlib.transforms import Bbox
 
 from mchch_widgets import samples
 from mchch_widgets.charts import ChartOptions, round_looks
@@ -61,37 +63,121 @@ def rounds_by_date() -> list[dict[str, str]]:
 
 
 # --- reading the figure ----------------------------------------------------------------------
+# The chart is one axes; each panel is a region of it. A panel is found by its frame (its left and
+# bottom edges, gid progress-frame) and its grid (a line per level); a mark belongs to the panel
+# whose region holds it, and reads as (round, level) from the panel's corner and lowest grid line.
 
 
-def panels(figure: Figure) -> list:
-    """The indicator panels, in workbook order (the legend and notes are not axes)."""
-    return [axes for axes in figure.axes if axes.get_visible() and axes.get_title(loc="left")]
+@dataclass(frozen=True)
+class Panel:
+    left: float
+    bottom: float
+    right: float
+    top: float
+    zero: float  # the y of level 0
+
+    def holds(self, x: float, y: float) -> bool:
+        return self.left - 1e-9 <= x <= self.right + 1e-9 and self.bottom - 1e-9 <= y <= self.top + 1e-9
+
+    def round_of(self, x: float) -> int:
+        """The round's place among the shown rounds: the first sits half a step in from the left edge."""
+        place = x - self.left - 0.5
+        assert abs(place - round(place)) < 1e-9, place
+        return round(place)
+
+    def level_of(self, y: float) -> float:
+        return round(y - self.zero, 9)
 
 
-def hidden(figure: Figure) -> list:
-    return [axes for axes in figure.axes if not axes.get_visible()]
+def by_gid(figure: Figure, gid: str) -> list:
+    """The figure's artists named gid, in the order they were added."""
+    return figure.findobj(lambda artist: getattr(artist, "get_gid", lambda: None)() == gid, include_self=False)
 
 
-def by_gid(axes, gid: str) -> list:
-    return [artist for artist in axes.get_children() if getattr(artist, "get_gid", lambda: None)() == gid]
+def pieces(collection) -> list[np.ndarray]:
+    """A line collection's lines, each split where it is broken by NaN (one line can hold many pieces)."""
+    found = []
+    for segment in (path.vertices for path in collection.get_paths()):  # get_segments drops the NaN
+        breaks = np.flatnonzero(np.isnan(segment).any(axis=1))
+        parts = [part[~np.isnan(part).any(axis=1)] for part in np.split(segment, breaks)]
+        found += [part for part in parts if len(part)]
+    return found
 
 
-def points(axes) -> dict[int, tuple[float, str]]:
-    """x (round number - 1) -> (level, colour) of every point drawn in the panel."""
-    found = {}
-    for collection in by_gid(axes, "progress-points"):
+def panels(figure: Figure, lowest: int = 1) -> list[Panel]:
+    """The indicator panels in workbook order; `lowest`: the lowest level of the scale (its grid line)."""
+    frames = by_gid(figure, "progress-frame")
+    if not frames:
+        return []
+    grid = [line for collection in by_gid(figure, "progress-grid") for line in pieces(collection)]
+    found = []
+    for (left, top), (left_again, bottom), (right, bottom_again) in frames[0].get_segments():
+        assert left == left_again and bottom == bottom_again  # the left edge and the bottom edge
+        ys = sorted(line[0][1] for line in grid
+                    if left <= line[0][0] <= line[-1][0] <= right and bottom <= line[0][1] <= top)
+        found.append(Panel(left, bottom, right, top, ys[0] - lowest))
+    return found
+
+
+def panel_at(found: list[Panel], x: float, y: float) -> int:
+    (n,) = [n for n, panel in enumerate(found) if panel.holds(x, y)]
+    return n
+
+
+def points(figure: Figure, lowest: int = 1) -> list[dict[int, tuple[float, str]]]:
+    """Per panel: round place -> (level, colour) of every point drawn in it."""
+    found = panels(figure, lowest)
+    drawn: list[dict[int, tuple[float, str]]] = [{} for _ in found]
+    for collection in by_gid(figure, "progress-points"):
         faces = collection.get_facecolor()
         edges = collection.get_edgecolor()
         for n, (x, y) in enumerate(collection.get_offsets()):
             face = to_hex(faces[n % len(faces)])
             colour = to_hex(edges[n % len(edges)]) if face == "#ffffff" else face  # hollow: the edge
-            assert int(x) not in found
-            found[int(x)] = (float(y), colour)
-    return found
+            panel = found[panel_at(found, x, y)]
+            assert panel.round_of(x) not in drawn[found.index(panel)]
+            drawn[found.index(panel)][panel.round_of(x)] = (panel.level_of(y), colour)
+    return drawn
+
+
+def line_pieces(figure: Figure, gid: str) -> list[list[list[tuple[int, float]]]]:
+    """Per panel: the pieces of the line named gid drawn in it, each as [(round place, level), …]."""
+    found = panels(figure)
+    drawn: list[list] = [[] for _ in found]
+    for collection in by_gid(figure, gid):
+        for piece in pieces(collection):
+            n = panel_at(found, *piece[0])
+            assert all(found[n].holds(x, y) for x, y in piece)
+            drawn[n].append([(found[n].round_of(x), found[n].level_of(y)) for x, y in piece])
+    return drawn
+
+
+def texts_in(figure: Figure, gid: str) -> list:
+    return [text for text in by_gid(figure, gid) if text.get_text()]
+
+
+def numbered_panels(figure: Figure) -> dict[int, list]:
+    """Panel -> the round numbers written under it (the panel right above them)."""
+    found = panels(figure)
+    under: dict[int, list] = {}
+    for text in texts_in(figure, "progress-round-number"):
+        x, y = text.get_position()
+        above = [n for n, panel in enumerate(found) if panel.left <= x <= panel.right and panel.bottom >= y]
+        under.setdefault(min(above, key=lambda n: found[n].bottom - y), []).append(text)
+    return under
+
+
+def legend_texts(figure: Figure) -> list[str]:
+    return [text.get_text() for text in texts_in(figure, "progress-legend")]
 
 
 def is_message(figure: Figure, key: str, lang: str) -> bool:
     return t(key, lang).replace(" ", "") in all_text(figure).replace(" ", "")
+
+
+def boxes(figure: Figure, artists: list) -> list:
+    renderer = figure._get_renderer()
+    return [(artist.get_text()[:20], artist.get_window_extent(renderer)) for artist in artists]
 
 
 # --- the sample ------------------------------------------------------------------------------
@@ -104,21 +190,24 @@ def test_each_point_is_the_level_of_its_round_in_its_rounds_colour(draw, value):
     expected = expected_levels(value)
     rounds = [row["round_id"] for row in rounds_by_date()]
     looks = round_looks(workbook)
-    assert len(panels(figure)) == len(selected())
-    for axes, indicator in zip(panels(figure), selected(), strict=True):
-        drawn = points(axes)
-        assert sorted(drawn) == list(range(len(rounds)))
+    drawn = points(figure)
+    assert len(drawn) == len(selected())
+    for in_panel, indicator in zip(drawn, selected(), strict=True):
+        assert sorted(in_panel) == list(range(len(rounds)))
         for x, round_id in enumerate(rounds):
-            level, colour = drawn[x]
+            level, colour = in_panel[x]
             assert level == expected[(round_id, indicator["indicator_id"])]
             assert colour == to_hex(looks[round_id].colour)
 
 
 def test_panels_are_titled_by_indicator_in_workbook_order(draw):
     figure, _ = draw(progress_chart, main_sample())
-    for axes, row in zip(panels(figure), selected(), strict=True):
-        title = axes.get_title(loc="left").replace("\n", "")
+    titles = texts_in(figure, "progress-title")
+    for text, panel, row in zip(titles, panels(figure), selected(), strict=True):
+        title = text.get_text().replace("\n", "")
         assert title == row["title"] or row["title"].startswith(title.rstrip("…"))
+        x, y = text.get_position()
+        assert (x, y) == (panel.left, panel.top) and text.get_va() == "bottom"  # on top of its panel
 
 
 def test_the_self_line_joins_self_rounds_only(draw):
@@ -126,55 +215,96 @@ def test_the_self_line_joins_self_rounds_only(draw):
     rounds = rounds_by_date()
     own = [n for n, row in enumerate(rounds) if row["assessor"] == "self"]
     expected = expected_levels("consensus")
-    for axes, indicator in zip(panels(figure), selected(), strict=True):
-        (line,) = by_gid(axes, "progress-self-line")
-        assert list(line.get_xdata()) == own  # x1 (external) is a diamond off the line
-        assert list(line.get_ydata()) == [expected[(rounds[n]["round_id"], indicator["indicator_id"])] for n in own]
-        assert not by_gid(axes, "progress-external-line")  # one external round: nothing to join
+    for lines, indicator in zip(line_pieces(figure, "progress-self-line"), selected(), strict=True):
+        (line,) = lines  # x1 (external) is a diamond off the line
+        assert line == [(n, expected[(rounds[n]["round_id"], indicator["indicator_id"])]) for n in own]
+    assert not by_gid(figure, "progress-external-line")  # one external round: nothing to join
 
 
 def test_external_rounds_are_diamonds_and_self_rounds_circles(draw):
     figure, _ = draw(progress_chart, main_sample())
+    first = panels(figure)[0]
     markers = {}
-    for collection in by_gid(panels(figure)[0], "progress-points"):
-        for x, _ in collection.get_offsets():
-            markers[int(x)] = collection
+    for collection in by_gid(figure, "progress-points"):
+        for x, y in collection.get_offsets():
+            if first.holds(x, y):
+                markers[first.round_of(x)] = collection
     assert len(markers[4].get_paths()[0].vertices) == 5  # a diamond: four corners and back
     assert markers[0] is markers[3] and markers[0] is not markers[4]
 
 
 def test_the_band_starts_at_the_target(draw):
     figure, _ = draw(progress_chart, main_sample())
-    for axes, indicator in zip(panels(figure), selected(), strict=True):
-        (band,) = by_gid(axes, "progress-band")
-        assert band.get_y() == float(indicator["target"])
-        assert band.get_y() + band.get_height() == axes.get_ylim()[1]
+    found = panels(figure)
+    (collection,) = by_gid(figure, "progress-band")
+    bands = {}
+    for path in collection.get_paths():
+        (x0, y0), (x1, y1) = path.vertices.min(axis=0), path.vertices.max(axis=0)
+        n = panel_at(found, x0, y0)
+        assert (x0, x1) == (found[n].left, found[n].right)  # across the whole panel
+        bands[n] = (found[n].level_of(y0), y1)
+    assert sorted(bands) == list(range(len(selected())))
+    for n, indicator in enumerate(selected()):
+        assert bands[n] == (float(indicator["target"]), found[n].top)
 
 
 def test_every_panel_shows_the_same_levels(draw):
     figure, _ = draw(progress_chart, main_sample())
-    limits = {axes.get_ylim() for axes in panels(figure)}
-    assert len(limits) == 1 and limits.pop()[1] == 5.5
-    first = panels(figure)[0]
-    assert [label.get_text() for label in first.get_yticklabels()] == ["1", "2", "3", "4", "5"]
+    found = panels(figure)
+    grid = [line for collection in by_gid(figure, "progress-grid") for line in pieces(collection)]
+    for panel in found:
+        levels = sorted(panel.level_of(line[0][1]) for line in grid if panel.holds(*line[0]) and panel.holds(*line[-1]))
+        assert levels == [1, 2, 3, 4, 5]
+        assert panel.level_of(panel.top) == 5.5
+        assert panel.top - panel.bottom == pytest.approx(found[0].top - found[0].bottom)
+    first = found[0]
+    labels = sorted((text for text in texts_in(figure, "progress-level") if first.holds(first.left, text.get_position()[1])),
+                    key=lambda text: text.get_position()[1])
+    assert [label.get_text() for label in labels] == ["1", "2", "3", "4", "5"]
+    assert [first.level_of(label.get_position()[1]) for label in labels] == [1, 2, 3, 4, 5]  # beside its grid line
+    assert all(label.get_position()[0] == first.left and label.get_ha() == "right" for label in labels)
 
 
 def test_ten_indicators_fill_a_four_by_three_grid_with_round_numbers_below(draw):
     figure, png = draw(progress_chart, main_sample())
     assert png_size(png) == (1280, 720)
-    assert len(hidden(figure)) == 2  # 12 slots, 10 indicators
-    with_numbers = [n for n, axes in enumerate(panels(figure)) if [t.get_text() for t in axes.get_xticklabels()]]
-    assert with_numbers == [6, 7, 8, 9]  # the panels with none below them
-    assert [t.get_text() for t in panels(figure)[9].get_xticklabels()] == ["1", "2", "3", "4", "5"]
+    found = panels(figure)
+    assert len({panel.left for panel in found}) == 4 and len({panel.top for panel in found}) == 3  # 12 slots
+    under = numbered_panels(figure)
+    assert sorted(under) == [6, 7, 8, 9]  # the panels with none below them
+    numbers = under[9]
+    assert [text.get_text() for text in numbers] == ["1", "2", "3", "4", "5"]
+    assert [found[9].round_of(text.get_position()[0]) for text in numbers] == [0, 1, 2, 3, 4]  # under its points
 
 
 def test_legend_numbers_the_rounds_and_names_the_band(draw):
     figure, _ = draw(progress_chart, main_sample())
-    legend = [text.get_text() for text in figure.legends[0].get_texts()]
+    legend = legend_texts(figure)
     assert legend[0].startswith("1  รอบที่ ๑") and "15 พ.ย. 2568" in legend[0]
     assert legend[4].startswith("5  ประเมินจากภายนอก")
     assert t("chart_progress_band", "th") in legend
+    assert [text.get_text() for text in texts_in(figure, "progress-legend-title")] == [t("chart_progress_rounds", "th")]
     assert t("chart_progress_title", "th") in all_text(figure)
+
+
+def test_legend_marks_are_the_rounds_looks_beside_their_words(draw):
+    workbook = main_sample()
+    figure, _ = draw(progress_chart, workbook)
+    looks = round_looks(workbook)
+    by_date = [row["round_id"] for row in rounds_by_date()]
+    words = texts_in(figure, "progress-legend")
+    marks = {}
+    for collection in by_gid(figure, "progress-legend-marks"):
+        for n, (x, y) in enumerate(collection.get_offsets()):
+            faces = collection.get_facecolor()
+            marks[y] = (to_hex(faces[n % len(faces)]), len(collection.get_paths()[0].vertices))
+    assert len(marks) == len(by_date)
+    for text, round_id, y in zip(words, by_date, sorted(marks, reverse=True)):
+        colour, corners = marks[y]
+        assert colour == to_hex(looks[round_id].colour)
+        assert (corners == 5) == round_id.startswith("x")  # the external round's diamond
+        top = text.get_position()[1]
+        assert top > y > top - 0.4  # beside the entry's first line, in inches
 
 
 def test_english_median_and_thai_digits(draw):
@@ -182,20 +312,20 @@ def test_english_median_and_thai_digits(draw):
     assert t("chart_progress_title", "en") in all_text(figure)
     assert t("chart_value_median", "en") in all_text(figure)
     figure, _ = draw(progress_chart, main_sample(), ChartOptions(digits=True))
-    assert [label.get_text() for label in panels(figure)[0].get_yticklabels()] == ["๑", "๒", "๓", "๔", "๕"]
+    levels = sorted(texts_in(figure, "progress-level"), key=lambda text: text.get_position()[1])[-5:]
+    assert [label.get_text() for label in levels] == ["๑", "๒", "๓", "๔", "๕"]
 
 
 def test_chosen_rounds_only(draw):
     figure, _ = draw(progress_chart, main_sample(), ChartOptions(rounds=("x1", "r1")))
-    assert sorted(points(panels(figure)[0])) == [0, 1]
-    legend = [text.get_text() for text in figure.legends[0].get_texts()]
+    assert sorted(points(figure)[0]) == [0, 1]
+    legend = legend_texts(figure)
     # numbered as in the whole workbook by date (x1 is its fifth round), the same whatever is chosen
     by_date = sorted(sample_rows("rounds.csv"), key=lambda row: row["held_on"])
     x1_number = next(n for n, row in enumerate(by_date, start=1) if row["round_id"] == "x1")
     assert legend[0].startswith("1  รอบที่ ๑") and legend[1].startswith(f"{x1_number}  ประเมินจากภายนอก")
-    bottom = [axes for axes in panels(figure) if axes.get_xticklabels()]
-    assert bottom and all([label.get_text() for label in axes.get_xticklabels()] == ["1", str(x1_number)]
-                          for axes in bottom)
+    under = numbered_panels(figure)
+    assert under and all([text.get_text() for text in numbers] == ["1", str(x1_number)] for numbers in under.values())
 
 
 def test_sample_looks_as_it_did(draw):
@@ -209,6 +339,39 @@ def test_print_theme_looks_as_it_did(draw):
     matches_baseline(png, "progress_sample_print_en")
 
 
+# --- laid out by hand: nothing over anything -------------------------------------------------
+
+
+@pytest.mark.parametrize("case", ["sample", "twelve_by_eight", "thirty_indicators", "all_ratings_skipped", "other_scale"])
+@pytest.mark.parametrize(("lang", "theme"), [("th", "projector"), ("en", "print")])
+def test_no_text_covers_another_and_the_legend_is_clear_of_everything(draw, case, lang, theme):
+    """chart_checks checks the title and notes against the axes; the legend is drawn on the figure,
+    and the panels' words inside the axes: these must not touch each other either."""
+    workbook = main_sample() if case == "sample" else EDGE_CASES[case]()
+    options = ChartOptions(lang=lang, theme=theme, rounds=tuple(r.round_id for r in workbook.rounds))
+    figure, _ = draw(progress_chart, workbook, options)
+    renderer = figure._get_renderer()
+    (axes,) = figure.axes
+    words = [(text.get_gid(), *box) for text, box in zip(axes.texts, boxes(figure, axes.texts))]
+    for n, (gid, name, box) in enumerate(words):
+        for other_gid, other_name, other in words[n + 1:]:
+            # a digit's line box is as tall as Thai's marks above and below: more than a level apart
+            if gid != "progress-level" or other_gid != "progress-level":
+                assert not box.overlaps(other), f"{name!r} overlaps {other_name!r}"
+    legend = boxes(figure, texts_in(figure, "progress-legend") + texts_in(figure, "progress-legend-title"))
+    for collection in by_gid(figure, "progress-legend-marks"):
+        radius = np.sqrt(collection.get_sizes()[0]) / 2 * figure.dpi / 72
+        for x, y in collection.get_offset_transform().transform(collection.get_offsets()):
+            legend.append(("mark", Bbox([[x - radius, y - radius], [x + radius, y + radius]])))
+    framing = [figure._suptitle, figure._supxlabel, *(text for text in figure.texts if text.get_gid() == "subtitle")]
+    others = boxes(figure, [text for text in framing if text is not None and text.get_text()])
+    others.append(("panels", axes.get_tightbbox(renderer)))
+    for name, box in legend:
+        assert figure.bbox.contains(box.x0, box.y0) and figure.bbox.contains(box.x1, box.y1), name
+        for other_name, other in others:
+            assert not box.overlaps(other), f"legend {name!r} overlaps {other_name!r}"
+
+
 # --- missing levels and odd workbooks ----------------------------------------------------------
 
 
@@ -216,10 +379,11 @@ def test_a_round_without_a_level_is_a_gap_not_a_zero(draw):
     workbook = scored_workbook(5, 3)
     workbook.scores = [s for s in workbook.scores if not (s.round_id == "r2" and s.indicator_id == "I03")]
     figure, _ = draw(progress_chart, workbook)
-    axes = panels(figure)[2]
-    (line,) = by_gid(axes, "progress-self-line")
-    assert np.isnan(line.get_ydata()[1])  # the line breaks at round 2
-    assert sorted(points(axes)) == [0, 2]  # and no point is drawn there
+    lines = line_pieces(figure, "progress-self-line")[2]
+    assert all(place != 1 for line in lines for place, _ in line)  # the line breaks at round 2
+    assert not any({0, 2} <= {place for place, _ in line} for line in lines)  # not drawn across it either
+    assert [len(line) for line in line_pieces(figure, "progress-self-line")[1]] == [3]  # a whole line elsewhere
+    assert sorted(points(figure)[2]) == [0, 2]  # and no point is drawn there
     assert t("chart_progress_gap", "th") in all_text(figure)
 
 
@@ -227,7 +391,7 @@ def test_a_round_without_any_level_is_said_once(draw):
     workbook = scored_workbook(5, 2)
     workbook.rounds.append(Round(round_id="r3", label="รอบที่ 3", held_on=date(2026, 8, 1)))
     figure, _ = draw(progress_chart, workbook)
-    assert all(sorted(points(axes)) == [0, 1] for axes in panels(figure))
+    assert all(sorted(in_panel) == [0, 1] for in_panel in points(figure))
     assert t("chart_progress_empty_rounds", "th", labels="รอบที่ 3") in all_text(figure)
     assert t("chart_progress_gap", "th") not in all_text(figure)
 
@@ -235,13 +399,15 @@ def test_a_round_without_any_level_is_said_once(draw):
 def test_not_applicable_is_a_cross_on_the_floor_and_said_in_the_panel(draw):
     workbook = EDGE_CASES["all_ratings_skipped"]()
     figure, png = draw(progress_chart, workbook)
-    axes = panels(figure)[1]  # I02: "not applicable" in every round
-    assert points(axes) == {}
-    (crosses,) = by_gid(axes, "progress-not-applicable")
-    assert [tuple(map(float, xy)) for xy in crosses.get_offsets()] == [(0, 0), (1, 0), (2, 0), (3, 0)]
-    assert crosses.get_transform() != axes.transData  # y in axes units: the floor, not a level
-    assert t("chart_not_applicable", "th") in [text.get_text() for text in axes.texts]
-    assert t("chart_progress_not_applicable", "th") in [text.get_text() for text in figure.legends[0].get_texts()]
+    found = panels(figure)
+    assert points(figure)[1] == {}  # I02: "not applicable" in every round
+    (crosses,) = by_gid(figure, "progress-not-applicable")
+    on = [(panel_at(found, x, y), found[1].round_of(x), y) for x, y in crosses.get_offsets()]
+    assert on == [(1, 0, found[1].bottom), (1, 1, found[1].bottom), (1, 2, found[1].bottom), (1, 3, found[1].bottom)]
+    assert found[1].level_of(found[1].bottom) < 1  # on the floor, below every level: not a level
+    (word,) = texts_in(figure, "progress-panel-word")
+    assert word.get_text() == t("chart_not_applicable", "th") and panel_at(found, *word.get_position()) == 1
+    assert t("chart_progress_not_applicable", "th") in legend_texts(figure)
     matches_baseline(png, "progress_all_ratings_skipped_projector_th")
 
 
@@ -250,19 +416,24 @@ def test_external_rounds_are_joined_among_themselves_dashed(draw):
     figure, _ = draw(progress_chart, workbook)
     order = [r.round_id for r in workbook.rounds_in_order()]
     externals = [n for n, round_id in enumerate(order) if round_id.startswith("x")]
-    for axes in panels(figure):
-        (line,) = by_gid(axes, "progress-external-line")
-        assert list(line.get_xdata()) == externals and line.get_linestyle() == "--"
-        (own,) = by_gid(axes, "progress-self-line")
-        assert not set(own.get_xdata()) & set(externals)
+    (dashed,) = by_gid(figure, "progress-external-line")
+    assert dashed.get_linestyle()[0][1] is not None  # a dash pattern
+    for external, own in zip(line_pieces(figure, "progress-external-line"),
+                             line_pieces(figure, "progress-self-line"), strict=True):
+        (line,) = external
+        assert [place for place, _ in line] == externals
+        assert not {place for piece in own for place, _ in piece} & set(externals)
 
 
 def test_a_round_on_another_scale_is_hollow_and_noted(draw):
     workbook = EDGE_CASES["other_scale"]()
     figure, _ = draw(progress_chart, workbook)
-    hollow = [c for c in by_gid(panels(figure)[0], "progress-points") if to_hex(c.get_facecolor()[0]) == "#ffffff"]
-    assert len(hollow) == 1 and [float(x) for x, _ in hollow[0].get_offsets()] == [0.0]
-    assert to_hex(hollow[0].get_edgecolor()[0]) == to_hex(round_looks(workbook)["r1"].colour)
+    first = panels(figure)[0]
+    hollow = [(first.round_of(x), collection) for collection in by_gid(figure, "progress-points")
+              if to_hex(collection.get_facecolor()[0]) == "#ffffff" for x, y in collection.get_offsets()
+              if first.holds(x, y)]
+    assert [place for place, _ in hollow] == [0]
+    assert to_hex(hollow[0][1].get_edgecolor()[0]) == to_hex(round_looks(workbook)["r1"].colour)
     assert "ใช้ระดับ 1–3 (ตอนนี้ 1–5)" in all_text(figure)
     assert t("chart_progress_hollow", "th") in all_text(figure)
 
@@ -271,7 +442,9 @@ def test_thirty_indicators_grow_the_figure_four_panels_a_row(draw):
     figure, png = draw(progress_chart, EDGE_CASES["thirty_indicators"]())
     width, height = png_size(png)
     assert width == 1280 and height > 1280  # eight rows of panels: it scrolls on screen
-    assert len(panels(figure)) == 30 and len(hidden(figure)) == 2
+    found = panels(figure)
+    assert len(found) == 30
+    assert len({panel.left for panel in found}) == 4 and len({panel.top for panel in found}) == 8
 
 
 @pytest.mark.parametrize(("case", "key"), [
@@ -306,5 +479,5 @@ def test_every_edge_case_draws_honestly_in_thai_font(draw, case, lang, theme):
     width, height = png_size(png)
     assert width == (1280 if theme == "projector" else 750) and height >= (720 if theme == "projector" else 500)
     scale_floor = min(workbook.profile.levels.start, 1)
-    for axes in panels(figure):  # never a point under the lowest level (no 0 for a missing level)
-        assert all(level >= scale_floor for level, _ in points(axes).values())
+    for in_panel in points(figure, scale_floor):  # never a point under the lowest level (no 0 for a missing level)
+        assert all(level >= scale_floor for level, _ in in_panel.values())

@@ -32,6 +32,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from mchch_widgets import samples
+from mchch_widgets.assessment import SCALE_MAX, SCALE_MIN
 from mchch_widgets.charts import MAX_OVERLAID_ROUNDS, ChartOptions, round_looks
 from mchch_widgets.charts.radar import radar_chart
 from mchch_widgets.model import Round, Workbook
@@ -67,15 +68,15 @@ def rounds_by_date() -> list[str]:
 # --- reading the figure ----------------------------------------------------------------------
 
 
-def polar_axes(figure: Figure):
-    found = [axes for axes in figure.axes if axes.name == "polar"]
+def radar_axes(figure: Figure):
+    found = [axes for axes in figure.axes if axes.get_gid() == "radar"]
     assert len(found) == 1
     return found[0]
 
 
 def outlines(figure: Figure) -> dict[str, Line2D]:
-    """Round id -> its outline."""
-    return {line.get_gid().removeprefix("radar-round-"): line for line in polar_axes(figure).lines
+    """Round id -> its outline: its data are (angle, level), drawn through the radar's transform."""
+    return {line.get_gid().removeprefix("radar-round-"): line for line in radar_axes(figure).lines
             if (line.get_gid() or "").startswith("radar-round-")}
 
 
@@ -84,8 +85,21 @@ def by_gid(figure: Figure, gid: str) -> list:
 
 
 def spoke_labels(figure: Figure) -> list[str]:
-    return [text.get_text() for text in polar_axes(figure).texts
+    return [text.get_text() for text in radar_axes(figure).texts
             if (text.get_gid() or "").startswith("radar-spoke-")]
+
+
+def on_screen(line: Line2D, points) -> np.ndarray:
+    """Where (angle, level) points of a radar line are drawn, in pixels."""
+    return line.get_transform().transform(np.asarray(points, dtype=float))
+
+
+def centre(figure: Figure) -> np.ndarray:
+    """The radar's centre in pixels: where every spoke starts."""
+    (spokes,) = by_gid(figure, "radar-spokes")
+    starts = on_screen(spokes, spokes.get_xydata())[::3]  # each spoke: start, end, a break
+    assert np.allclose(starts, starts[0])
+    return starts[0]
 
 
 def is_message(figure: Figure, key: str, lang: str, **values) -> bool:
@@ -111,11 +125,14 @@ def test_each_outline_vertex_is_the_level_of_its_round_and_indicator(draw, value
 
 def test_spokes_run_clockwise_from_the_top_in_workbook_order(draw):
     figure, _ = draw(radar_chart, main_sample())
-    axes = polar_axes(figure)
-    assert axes.get_theta_offset() == pytest.approx(math.pi / 2) and axes.get_theta_direction() == -1
     count = len(selected())
     line = next(iter(outlines(figure).values()))
-    assert list(np.asarray(line.get_xdata())[:-1]) == pytest.approx([2 * math.pi * n / count for n in range(count)])
+    angles = np.asarray(line.get_xdata())[:-1]
+    assert list(angles) == pytest.approx([2 * math.pi * n / count for n in range(count)])
+    x, y = centre(figure)
+    first, second, last = on_screen(line, [(angles[0], 5), (angles[1], 5), (angles[-1], 5)])
+    assert first[0] == pytest.approx(x) and first[1] > y  # the first spoke points straight up
+    assert second[0] > x and last[0] < x  # the next one to its right: clockwise
     labels = [label.replace("\n", "") for label in spoke_labels(figure)]
     for label, row in zip(labels, selected(), strict=True):
         assert row["title"].startswith(label.rstrip("…")) or label.rstrip("…") in row["title"]
@@ -130,6 +147,10 @@ def test_rounds_keep_their_colour_marker_and_line(draw):
         assert line.get_marker() == looks[round_id].marker
         assert line.get_linestyle() == looks[round_id].line_style
     assert outlines(figure)["x1"].get_marker() == "D" and outlines(figure)["x1"].get_linestyle() == "--"
+    for round_id, look in looks.items():  # the legend shows each round as its outline looks
+        (handle,) = by_gid(figure, f"radar-legend-{round_id}")
+        assert (to_hex(handle.get_color()), handle.get_marker(), handle.get_linestyle()) == (
+            to_hex(look.colour), look.marker, look.line_style)
 
 
 def test_target_outline_is_the_indicators_targets(draw):
@@ -149,7 +170,10 @@ def test_only_the_latest_round_is_filled(draw):
 
 def test_centre_is_below_the_lowest_level_and_rings_are_numbered(draw):
     figure, _ = draw(radar_chart, main_sample())
-    assert polar_axes(figure).get_ylim()[0] == 0  # levels 1..5: level 1 is a ring, not the centre
+    line = next(iter(outlines(figure).values()))
+    # levels 1..5: level 1 is a ring, not the centre; the centre is level 0, rings equally apart
+    reach = [np.hypot(*(on_screen(line, [(1.0, level)])[0] - centre(figure))) for level in (0, 1, 5)]
+    assert reach[0] == pytest.approx(0, abs=1e-6) and reach[2] == pytest.approx(5 * reach[1])
     rings = [text.get_text() for text in by_gid(figure, "radar-ring-label")]
     assert rings == ["1", "2", "3", "4", "5"]
 
@@ -159,7 +183,7 @@ def test_title_subtitle_and_legend_say_what_is_compared(draw):
     words = all_text(figure)
     assert t("chart_radar_title", "th") in words
     assert t("chart_value_median", "th") in words
-    legend = [text.get_text() for text in figure.legends[0].get_texts()]
+    legend = [text.get_text() for text in by_gid(figure, "radar-legend")]
     assert legend[0].startswith("รอบที่ ๑") and "15 พ.ย. 2568" in legend[0]
     assert legend[-1] == t("chart_target", "th")
 
@@ -187,6 +211,65 @@ def test_print_theme_looks_as_it_did(draw):
     _, png = draw(radar_chart, main_sample(), ChartOptions(theme="print", lang="en"))
     assert png_size(png) == (750, 500)
     matches_baseline(png, "radar_sample_print_en")
+
+
+def crowded() -> Workbook:
+    """12 × 8 with long external round names, the first round on another scale: four notes, a long legend."""
+    workbook = EDGE_CASES["twelve_by_eight"]()
+    for round_ in workbook.rounds:
+        if round_.assessor == "external":
+            round_.label = "ประเมินจากภายนอก (คณะกรรมการ มชช. อำเภอลานสกา) " + round_.label
+    first = workbook.rounds_in_order()[0]
+    first.extra.update({SCALE_MIN: "1", SCALE_MAX: "3"})
+    for score in workbook.scores:
+        if score.round_id == first.round_id and score.score is not None:
+            score.score = min(score.score, 3)
+    return workbook
+
+
+CROWDED = {"main": main_sample, "crowded": crowded, **EDGE_CASES}
+
+
+@pytest.mark.parametrize("case", ["main", "twelve_by_eight", "thirty_indicators", "all_ratings_skipped", "crowded"])
+@pytest.mark.parametrize(("lang", "theme"), [("th", "projector"), ("en", "print")])
+def test_no_text_over_text_and_the_legend_clear_of_the_radar(draw, case, lang, theme):
+    workbook = CROWDED[case]()
+    everything = tuple(r.round_id for r in workbook.rounds)
+    figure, _ = draw(radar_chart, workbook, ChartOptions(lang=lang, theme=theme, rounds=everything))
+    renderer = figure._get_renderer()
+    words = [text for text in dict.fromkeys(figure.texts + radar_axes(figure).texts
+                                            + [figure._suptitle, figure._supxlabel])
+             if text is not None and text.get_text()]
+    boxes = [(text.get_text()[:20], text.get_window_extent(renderer)) for text in words]
+    rings = {n for n, text in enumerate(words) if text.get_gid() == "radar-ring-label"}
+    for n, (name, box) in enumerate(boxes):
+        for m, (other_name, other) in enumerate(boxes[n + 1:], start=n + 1):
+            # digits on neighbouring rings: their boxes hold a Thai line's marks above and below, the digits not
+            assert {n, m} <= rings or not box.overlaps(other), f"{name!r} overlaps {other_name!r}"
+    handles = [line for line in figure.findobj(Line2D) if (line.get_gid() or "").startswith("radar-legend-")]
+    assert len(handles) == len(outlines(figure)) + 1  # every round and the target
+    for handle in handles:
+        box = handle.get_window_extent(renderer)
+        assert not [name for name, other in boxes if box.overlaps(other)], handle.get_gid()
+    legend = [box for text, (_, box) in zip(words, boxes) if text.get_gid() == "radar-legend"]
+    legend += [handle.get_window_extent(renderer) for handle in handles]
+    rings = by_gid(figure, "radar-rings")[0].get_window_extent(renderer)
+    assert all(box.x0 > rings.x1 for box in legend)
+
+
+def test_titles_that_would_run_into_each_other_become_numbers_with_a_key(draw):
+    workbook = crowded()
+    everything = tuple(r.round_id for r in workbook.rounds)
+    titles = [i.title for i in workbook.selected_indicators()]
+    figure, _ = draw(radar_chart, main_sample(), ChartOptions(theme="print"))
+    first = next(row["title"] for row in sample_rows("indicators.csv") if row["status"] == "selected")
+    assert spoke_labels(figure)[0].replace("\n", "") == first  # the sample has room for its titles
+    figure, png = draw(radar_chart, workbook, ChartOptions(theme="print", rounds=everything))
+    assert spoke_labels(figure) == [str(n) for n in range(1, len(titles) + 1)]  # half an A4 page: too tight
+    key = [text.get_text() for text in by_gid(figure, "radar-key")]
+    assert [line.split("  ", 1)[1].rstrip("…") for line in key] == [
+        title[:len(line.split("  ", 1)[1].rstrip("…"))] for title, line in zip(titles, key)]
+    assert png_size(png)[1] > 500  # taller: the key sits under the radar
 
 
 # --- missing levels and odd workbooks ----------------------------------------------------------
@@ -273,6 +356,8 @@ def test_a_round_on_another_scale_is_hollow_and_noted(draw):
     figure, _ = draw(radar_chart, workbook)
     assert outlines(figure)["r1"].get_markerfacecolor() == "white"
     assert outlines(figure)["r2"].get_markerfacecolor() != "white"
+    assert by_gid(figure, "radar-legend-r1")[0].get_markerfacecolor() == "white"
+    assert by_gid(figure, "radar-legend-r2")[0].get_markerfacecolor() != "white"
     assert "ใช้ระดับ 1–3 (ตอนนี้ 1–5)" in all_text(figure)
     assert t("chart_radar_hollow", "th") in all_text(figure)
 
@@ -293,7 +378,7 @@ def test_fewer_than_three_indicators_say_a_radar_needs_three(draw, count):
                              [("r1", n, "consensus", 3) for n in range(1, count + 1)])
     figure, _ = draw(radar_chart, workbook)
     assert is_message(figure, "chart_radar_too_few", "th", minimum="3", count=str(count))
-    assert not [axes for axes in figure.axes if axes.name == "polar"]
+    assert not outlines_or_none(figure)
 
 
 @pytest.mark.parametrize(("case", "key"), [
@@ -309,7 +394,7 @@ def test_empty_states_say_why(draw, case, key, lang):
 
 
 def outlines_or_none(figure: Figure) -> list:
-    return [axes for axes in figure.axes if axes.name == "polar"]
+    return [axes for axes in figure.axes if axes.get_gid() == "radar"]
 
 
 def test_no_chosen_rounds_and_no_median_ratings(draw):
@@ -332,7 +417,7 @@ def test_every_edge_case_draws_honestly_in_thai_font(draw, case, lang, theme):
     width, height = png_size(png)
     assert width == (1280 if theme == "projector" else 750) and height >= (720 if theme == "projector" else 500)
     if outlines_or_none(figure):
-        centre = polar_axes(figure).get_ylim()[0]
+        middle = centre(figure)
         for line in outlines(figure).values():  # never a vertex at the centre or 0
-            radii = np.asarray(line.get_ydata(), dtype=float)
-            assert np.all(np.isnan(radii) | (radii > centre))
+            reach = np.hypot(*(on_screen(line, line.get_xydata()) - middle).T)
+            assert np.all(np.isnan(reach) | (reach > 10))

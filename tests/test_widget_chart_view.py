@@ -6,8 +6,8 @@ import pytest
 
 from mchch_widgets.widgets.widget_chart_view import ChartView
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"first"
-OTHER = b"\x89PNG\r\n\x1a\n" + b"second"
+FIRST = b'<svg xmlns="http://www.w3.org/2000/svg"><text>first</text></svg>'
+OTHER = b'<svg xmlns="http://www.w3.org/2000/svg"><text>second</text></svg>'
 
 
 @pytest.fixture
@@ -18,14 +18,14 @@ def view() -> ChartView:
 
 
 def test_a_new_chart_is_counted_and_the_same_one_is_not_sent_again(view):
-    view.show(PNG, "ภาพรวม")
-    view.show(PNG, "ภาพรวม")
+    view.show(FIRST, "ภาพรวม")
+    view.show(FIRST, "ภาพรวม")
 
-    assert (view.png, view.alt, view.serial) == (PNG, "ภาพรวม", 1)
+    assert (view.image, view.alt, view.serial) == (FIRST, "ภาพรวม", 1)
 
     view.show(OTHER, "ความก้าวหน้า")
 
-    assert (view.png, view.alt, view.serial) == (OTHER, "ความก้าวหน้า", 2)
+    assert (view.image, view.alt, view.serial) == (OTHER, "ความก้าวหน้า", 2)
 
 
 @pytest.mark.parametrize("file_format", ["png", "svg"])

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from chart_checks import EDGE_CASES, png_size
+from chart_checks import EDGE_CASES, png_size, screen_size
 from workbook_files import reread
 
 from mchch_widgets import assessment, charts, compare, store
@@ -33,10 +33,10 @@ def summary_text(screen: CompareScreen) -> str:
 def test_it_opens_on_the_overview_of_the_first_and_latest_round(screen, sample_folder):
     assert screen.kind.value == "radar"
     assert screen.rounds.value == ("r1", "r4")
-    expected = charts.figure_png(charts.draw(reread(sample_folder), "radar",
+    expected = charts.screen_svg(charts.draw(reread(sample_folder), "radar",
                                              ChartOptions(rounds=("r1", "r4"))))
-    assert screen.chart.png == expected
-    assert png_size(screen.chart.png) == (1280, 720)
+    assert screen.chart.image == expected
+    assert screen_size(screen.chart.image) == (1280, 720)
     assert "จาก รอบที่ ๑ ถึง รอบที่ ๔ (ฉันทามติ)" in summary_text(screen)
     assert "ขยับขึ้นมากที่สุด" in summary_text(screen) and "ห่างเป้าหมายมากที่สุด" in summary_text(screen)
 
@@ -47,18 +47,18 @@ def test_every_chart_kind_is_drawn_for_what_is_chosen(screen, sample_folder, kin
 
     options = ChartOptions(rounds=("r2", "r3", "x1"), value="median")
     assert screen.options() == options
-    assert screen.chart.png == charts.figure_png(charts.draw(reread(sample_folder), kind, options))
+    assert screen.chart.image == charts.screen_svg(charts.draw(reread(sample_folder), kind, options))
     assert screen.chart.alt == screen.kind.label
 
 
 def test_changing_the_rounds_changes_the_chart_and_the_summary(screen):
-    before, serial = screen.chart.png, screen.chart.serial
+    before, serial = screen.chart.image, screen.chart.serial
 
     screen.rounds.chips["r3"].value = True
     screen.rounds.chips["r1"].value = False
 
     assert screen.rounds.value == ("r3", "r4")
-    assert screen.chart.png != before and screen.chart.serial == serial + 2
+    assert screen.chart.image != before and screen.chart.serial == serial + 2
     assert "จาก รอบที่ ๓ ถึง รอบที่ ๔" in summary_text(screen)
 
 
@@ -71,8 +71,8 @@ def test_median_instead_of_consensus_changes_the_words(screen):
 
 def test_a_choice_made_again_is_shown_from_memory(screen, monkeypatch):
     drawn = []
-    real = drawer.chart_png
-    monkeypatch.setattr(drawer, "chart_png", lambda *args: drawn.append(args[1:]) or real(*args))
+    real = drawer.chart_image
+    monkeypatch.setattr(drawer, "chart_image", lambda *args: drawn.append(args[1:]) or real(*args))
 
     screen.kind.value = "heatmap"
     screen.kind.value = "radar"
@@ -84,7 +84,7 @@ def test_a_choice_made_again_is_shown_from_memory(screen, monkeypatch):
 def test_the_paper_theme_shows_the_print_chart(screen):
     screen.theme.value = "print"
 
-    assert png_size(screen.chart.png)[0] == 750
+    assert screen_size(screen.chart.image)[0] == 750
 
 
 def test_downloads_are_the_chart_on_screen_sharper_or_as_svg(screen):
@@ -131,7 +131,7 @@ def test_every_chart_draws_for_every_odd_workbook(tmp_path: Path, case):
 
     for kind in CHART_KINDS:
         screen.kind.value = kind
-        assert png_size(screen.chart.png)[0] == 1280, kind
+        assert screen_size(screen.chart.image)[0] == 1280, kind
     assert screen.summary.value
 
 
@@ -172,7 +172,7 @@ def test_a_save_in_another_tab_is_read_in_at_the_next_choice(screen, sample_fold
     screen.choose(rounds=("r1", round_id))
     assert "จาก รอบที่ ๑ ถึง รอบที่ ๕ (ฉันทามติ)" in summary_text(screen)
     options = ChartOptions(rounds=("r1", round_id))
-    assert screen.chart.png == charts.figure_png(charts.draw(reread(sample_folder), "gap", options))
+    assert screen.chart.image == charts.screen_svg(charts.draw(reread(sample_folder), "gap", options))
 
 
 def test_a_save_in_another_tab_shows_when_the_screen_is_shown_again(screen, sample_folder):
@@ -262,21 +262,21 @@ def test_with_drawing_ahead_the_next_round_clicked_finds_its_chart_ready(session
         while not screen.drawer.is_ready("radar", following) and time.monotonic() < end:
             time.sleep(0.2)
         drawn = []
-        monkeypatch.setattr(drawer, "chart_png", lambda *args: drawn.append(args[1:]))
+        monkeypatch.setattr(drawer, "chart_image", lambda *args: drawn.append(args[1:]))
 
         screen.rounds.chips["r3"].value = True
 
         assert screen.rounds.value == ("r1", "r3", "r4")
         assert drawn == []  # drawn ahead by the worker, not when clicked
-        assert screen.chart.png == charts.figure_png(charts.draw(session.workbook, "radar", following))
+        assert screen.chart.image == charts.screen_svg(charts.draw(session.workbook, "radar", following))
     finally:
         drawer.stop_worker()
 
 
 def test_several_choices_set_together_draw_one_chart(screen, monkeypatch):
     drawn = []
-    real = drawer.chart_png
-    monkeypatch.setattr(drawer, "chart_png", lambda *args: drawn.append(args[1:]) or real(*args))
+    real = drawer.chart_image
+    monkeypatch.setattr(drawer, "chart_image", lambda *args: drawn.append(args[1:]) or real(*args))
 
     screen.choose(kind="gap", rounds=("r2", "r3"), value="median", theme="print")
 

@@ -26,6 +26,7 @@ from .common import (
     plain,
     round_colours,
     round_looks,
+    screen_svg,
     use_thai_font,
 )
 from .consensus import consensus_chart
@@ -73,5 +74,6 @@ __all__ = [
     "plain",
     "round_colours",
     "round_looks",
+    "screen_svg",
     "use_thai_font",
 ]

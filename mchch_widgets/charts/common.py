@@ -7,16 +7,18 @@ state, so screens can draw on background threads.
 from __future__ import annotations
 
 import io
+import threading
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 import fontpkg.mpl
 import matplotlib
 import numpy as np
 import pandas as pd
-from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.text import Text
 from PIL import Image
 
 from .. import compare, scoring
@@ -252,14 +254,22 @@ def nothing_to_draw(workbook: Workbook, shown: list[Round], options: ChartOption
 
 
 def level_matrices(table: pd.DataFrame, indicators: list[Indicator], shown: list[Round]) -> tuple[np.ndarray, np.ndarray]:
-    """`levels()` as two arrays, one row per round, one column per indicator: levels (NaN when none) and states."""
-    round_ids = [r.round_id for r in shown]
-    indicator_ids = [i.indicator_id for i in indicators]
-    level = table.pivot(index="round_id", columns="indicator_id", values="level")
-    level = level.reindex(index=round_ids, columns=indicator_ids).astype("float64")
-    state = table.pivot(index="round_id", columns="indicator_id", values="state")
-    state = state.reindex(index=round_ids, columns=indicator_ids).fillna(NOT_YET)
-    return level.to_numpy(dtype=float, na_value=np.nan), state.to_numpy(dtype=object)
+    """`levels()` as two arrays, one row per round, one column per indicator: levels (NaN when none) and states.
+
+    Filled cell by cell rather than pivoted: two pandas pivots cost more than a whole chart's bars.
+    """
+    row_of = {r.round_id: n for n, r in enumerate(shown)}
+    column_of = {i.indicator_id: n for n, i in enumerate(indicators)}
+    level = np.full((len(shown), len(indicators)), np.nan)
+    state = np.full((len(shown), len(indicators)), NOT_YET, dtype=object)
+    for round_id, indicator_id, value, kind in zip(table["round_id"], table["indicator_id"], table["level"],
+                                                   table["state"]):
+        row, column = row_of.get(round_id), column_of.get(indicator_id)
+        if row is None or column is None:
+            continue
+        level[row, column] = np.nan if pd.isna(value) else float(value)
+        state[row, column] = kind
+    return level, state
 
 
 def level_axis(workbook: Workbook, rounds: list[Round]) -> range:
@@ -284,29 +294,94 @@ def indicator_label(indicator: Indicator, options: ChartOptions, width: int | No
 
 
 def new_figure(options: ChartOptions, height: float | None = None, width: float | None = None) -> Figure:
-    """An empty figure in the theme's size, Noto Sans Thai as the font, laid out by matplotlib."""
+    """An empty figure in the theme's size, Noto Sans Thai as the font, laid out by hand.
+
+    No layout engine: matplotlib's constrained layout measures every text once more and cost
+    more than the chart itself. Each chart places its axes with `place`, from the room its
+    title (`title`), notes (`notes`), labels and legend take (`text_inches` measures them).
+    """
     use_thai_font()
     style = options.style
     return Figure(figsize=(width or style.width_inches, height or style.height_inches), dpi=style.dpi,
-                  layout="constrained", facecolor="white")
+                  facecolor="white")
 
 
-def title(figure: Figure, text: str, options: ChartOptions, subtitle: str = "") -> None:
-    """The chart's title at the top left; a smaller grey line under it says what is compared.
+def text_inches(text: str, size: float, linespacing: float | str = 1.2) -> tuple[float, float]:
+    """(width, height) in inches of `text` at `size` points in Noto Sans Thai, as matplotlib lays it out.
 
-    One suptitle holds the title and blank lines, so the layout keeps room for the subtitle,
-    which is then written into that room (a Text cannot mix two sizes).
+    `linespacing`: pass the Text's own. The default, 1.2, measures lines a little further apart
+    than a Text drawn with matplotlib's default ("normal", about 1.0 in this font): room to spare.
+    Remembered: a chart measures the same titles at every click.
     """
+    with _MEASURE_LOCK:
+        return _measured(text, float(size), linespacing)
+
+
+_MEASURE_LOCK = threading.Lock()  # one measuring renderer, charts drawn on several threads
+
+
+@lru_cache(maxsize=8192)
+def _measured(text: str, size: float, linespacing: float | str) -> tuple[float, float]:
+    figure, renderer = _measuring_tools()
+    artist = Text(0, 0, text, fontsize=size, linespacing=linespacing, fontfamily=use_thai_font())
+    artist.set_figure(figure)
+    box = artist.get_window_extent(renderer)
+    return box.width / MEASURE_DPI, box.height / MEASURE_DPI
+
+
+MEASURE_DPI = 72
+
+
+@cache
+def _measuring_tools() -> tuple[Figure, RendererAgg]:
+    """A figure and renderer kept for measuring: matplotlib keeps text sizes per renderer."""
+    return Figure(dpi=MEASURE_DPI), RendererAgg(8, 8, MEASURE_DPI)
+
+
+PAD_INCHES = 0.12  # from the figure's edge to the nearest text
+TITLE_GAP_INCHES = 0.15  # under the title block, above what follows
+TITLE_LINESPACING = 1.25
+NOTE_LINESPACING = 1.3
+
+
+def place(axes, left: float, right: float, top: float, bottom: float) -> None:
+    """Put the axes' plotting area `left`, `right`, `top`, `bottom` inches from the figure's edges."""
+    width, height = axes.get_figure(root=True).get_size_inches()
+    axes.set_position((left / width, bottom / height, max(width - left - right, 0.1) / width,
+                       max(height - top - bottom, 0.1) / height))
+
+
+def title(figure: Figure, text: str, options: ChartOptions, subtitle: str = "") -> float:
+    """The chart's title at the top left, a smaller grey line under it saying what is compared;
+    returns the inches they take from the top (with the gap under them), as title_inches."""
     style = options.style
-    heading = plain(wrap(text, 70, max_lines=2))
-    below = plain(wrap(subtitle, 100, max_lines=2)) if subtitle else ""
-    room = "\n" * (below.count("\n") + 1) + " " if below else ""  # lines as tall as the subtitle's
-    figure.suptitle(heading + room, fontsize=style.title_size, x=0.01, ha="left",
-                    color=style.ink, linespacing=1.25)
+    width, height = figure.get_size_inches()
+    heading, below = _title_texts(text, subtitle)
+    figure.suptitle(heading, fontsize=style.title_size, x=PAD_INCHES / width, y=1 - PAD_INCHES / height,
+                    ha="left", va="top", color=style.ink, linespacing=TITLE_LINESPACING)
     if below:
-        points_down = 4 + style.title_size * 1.25 * (heading.count("\n") + 1) + 2
-        figure.text(0.01, 1 - points_down / (figure.get_figheight() * 72), below, ha="left", va="top",
-                    fontsize=style.label_size, color="#333333", linespacing=1.25)
+        top = PAD_INCHES + text_inches(heading, style.title_size, TITLE_LINESPACING)[1] + SUBTITLE_GAP_INCHES
+        figure.text(PAD_INCHES / width, 1 - top / height, below, ha="left", va="top",
+                    fontsize=style.label_size, color="#333333", linespacing=TITLE_LINESPACING, gid="subtitle")
+    return title_inches(text, options, subtitle)
+
+
+def title_inches(text: str, options: ChartOptions, subtitle: str = "") -> float:
+    """What `title` takes from the top: for charts whose height depends on it, before the figure exists."""
+    style = options.style
+    heading, below = _title_texts(text, subtitle)
+    used = PAD_INCHES + text_inches(heading, style.title_size, TITLE_LINESPACING)[1]
+    if below:
+        used += SUBTITLE_GAP_INCHES + text_inches(below, style.label_size, TITLE_LINESPACING)[1]
+    return used + TITLE_GAP_INCHES
+
+
+SUBTITLE_GAP_INCHES = 0.06
+
+
+def _title_texts(text: str, subtitle: str) -> tuple[str, str]:
+    """The title and subtitle as written: wrapped between words, '$' kept as typed."""
+    return plain(wrap(text, 70, max_lines=2)), plain(wrap(subtitle, 100, max_lines=2)) if subtitle else ""
 
 
 def message(axes, text: str, options: ChartOptions) -> None:
@@ -318,13 +393,27 @@ def message(axes, text: str, options: ChartOptions) -> None:
               bbox={"facecolor": "white", "edgecolor": "#999999", "boxstyle": "round,pad=0.6"})
 
 
-def notes(figure: Figure, lines: list[str], options: ChartOptions) -> None:
-    """Footnotes under the chart: what was left out or cannot be compared. Nothing when none."""
+def notes(figure: Figure, lines: list[str], options: ChartOptions) -> float:
+    """Footnotes at the bottom left: what was left out or cannot be compared. Returns the inches
+    they take from the bottom (the edge's padding alone when there are none)."""
+    if lines:
+        width, height = figure.get_size_inches()
+        figure.supxlabel(_note_text(lines), fontsize=options.style.label_size, x=PAD_INCHES / width,
+                         y=PAD_INCHES / height, ha="left", va="bottom", color="#333333",
+                         linespacing=NOTE_LINESPACING)
+    return note_inches(lines, options)
+
+
+def note_inches(lines: list[str], options: ChartOptions) -> float:
+    """What `notes` takes for these lines: for charts that size the figure before writing them."""
     if not lines:
-        return
-    text = "\n".join(plain(wrap(line, 110, max_lines=2)) for line in lines)
-    figure.supxlabel(text, fontsize=options.style.label_size, x=0.01, ha="left", color="#333333",
-                     linespacing=1.3)
+        return PAD_INCHES
+    size = options.style.label_size
+    return PAD_INCHES + text_inches(_note_text(lines), size, NOTE_LINESPACING)[1] + TITLE_GAP_INCHES
+
+
+def _note_text(lines: list[str]) -> str:
+    return "\n".join(plain(wrap(line, 110, max_lines=2)) for line in lines)
 
 
 def scale_notes(workbook: Workbook, rounds: list[Round], options: ChartOptions) -> list[str]:
@@ -367,7 +456,22 @@ def figure_png(figure: Figure, dpi: int | None = None) -> bytes:
 
 def figure_svg(figure: Figure) -> bytes:
     """SVG with the letters drawn as outlines: it looks the same on a computer without the Thai font."""
+    return _svg(figure, "path")
+
+
+def screen_svg(figure: Figure) -> bytes:
+    """SVG for the app's page, the letters as text: the page has Noto Sans Thai, and the browser
+    draws the text itself. About three times quicker than a PNG: matplotlib then lays the text
+    out but neither draws its letters nor packs pixels."""
+    return _svg(figure, "none")
+
+
+_SVG_LOCK = threading.Lock()  # the font type is a global setting: two SVGs at once could swap it
+
+
+def _svg(figure: Figure, fonttype: str) -> bytes:
     buffer = io.BytesIO()
-    with matplotlib.rc_context({"svg.hashsalt": "mchch"}):  # the same chart gives the same file (no random ids)
+    # the same chart gives the same file: no random ids, no date
+    with _SVG_LOCK, matplotlib.rc_context({"svg.hashsalt": "mchch", "svg.fonttype": fonttype}):
         figure.savefig(buffer, format="svg", facecolor="white", metadata={"Date": None})
     return buffer.getvalue()

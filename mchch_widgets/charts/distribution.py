@@ -17,10 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
-from matplotlib.collections import PatchCollection
 from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
-from matplotlib.patches import Patch, Rectangle
 
 from .. import scoring
 from ..colours import ink_on, level_colour
@@ -36,27 +33,37 @@ from .common import (
     new_figure,
     notes,
     nothing_to_draw,
+    plain,
     round_looks,
     scale_notes,
+    text_inches,
     title,
 )
 from .heatmap import (
-    CHIP_ROOM,
     EMPTY_EDGE,
     EMPTY_INK,
     SMALLEST,
+    KeyEntry,
     Layout,
+    TextGroup,
+    boxes,
+    boxes_by_colour,
     chart_axes,
+    chip_points,
+    draw_key,
     ems,
     label_rows,
-    level_handles,
-    put_legend,
+    level_entries,
     round_headers,
+    stopped,
+    symbols,
 )
 
 BAR_HEIGHT = 0.56  # of a row: room above for the pointer, below for air between rows
+SHORTEST = 0.4  # of a column: the shortest a bar may be
 CHIP_EMS = 0.3  # the width of the round's chip before each bar, in ems of the base size
-ROW_EMS = 2.3  # the lowest a row may be, in label sizes: a bar tall enough for its numbers, a pointer above
+ROW_EMS = 2.2  # the lowest a row may be, in label sizes: a bar tall enough for its numbers, a pointer above
+END_SPACING = 0.95  # the two lines after a bar: how many rated, how many skipped
 POINTER = "v"  # a black pointer over the agreed level (Noto Sans Thai has no ▼ glyph: a marker)
 
 
@@ -70,33 +77,35 @@ def distribution_chart(workbook: Workbook, options: ChartOptions = ChartOptions(
     """
     indicators = workbook.selected_indicators()
     shown, left_out = chosen_rounds(workbook, options, limit=MAX_OVERLAID_ROUNDS)
-    footnotes = scale_notes(workbook, shown, options) + left_out_note(left_out, options)
-    sizes = Layout.of(workbook, options, indicators, shown, extra_columns=0, share=0.7, widest=18,
-                      footnotes=len(footnotes), least_row=options.style.label_size * ROW_EMS)
-    figure = new_figure(options, height=sizes.height)
-    title(figure, t("chart_distribution_title", options.lang), options,
-          subtitle=t("chart_distribution_subtitle", options.lang))
+    heading = (t("chart_distribution_title", options.lang), t("chart_distribution_subtitle", options.lang))
     stop = nothing_to_draw(workbook, shown, options)
     if stop:
-        message(figure.add_subplot(), stop, options)
-        return figure
-    axes, key = chart_axes(figure, sizes, options)
-    bars = Bars.of(workbook, options, indicators, shown)
+        return stopped(options, heading, stop)
+    footnotes = scale_notes(workbook, shown, options) + left_out_note(left_out, options)
     axis = level_axis(workbook, shown)
+    least_row = options.style.label_size * ROW_EMS
+    # over the first row: the chips, and what the first bars' pointers need beyond the row's air
+    above = chip_points(options) + max(0.0, pointer_size(options) * 0.9 - (0.5 - BAR_HEIGHT / 2) * least_row)
+    sizes = Layout.of(workbook, options, indicators, shown, heading=heading, footnotes=footnotes,
+                      key=_key(axis, options), extra_columns=0, share=0.7, widest=18, above_points=above,
+                      least_row=least_row)
+    figure = new_figure(options, height=sizes.height)
+    title(figure, heading[0], options, heading[1])
+    axes = chart_axes(figure, sizes)
+    axes.set_xlim(0, len(shown))
+    axes.set_ylim(len(indicators) - 0.5, -0.5 - sizes.above_rows)
+    bars = Bars.of(workbook, options, indicators, shown)
     ends = end_labels(bars, sizes, options)
-    widest_end = max((ems(line) * size for text, size in ends.values() for line in text.split("\n")), default=0)
-    track = Track.of(sizes, options, widest_end)
+    track = Track.of(sizes, options, widest_end(ends))
     _draw_bars(axes, bars, axis, track, sizes, options)
     _draw_empty(axes, bars, track, sizes, options)
     _draw_pointers(axes, bars, track, sizes, options)
     _draw_ends(axes, ends, track)
     _draw_chips(axes, workbook, shown, indicators, track)
-    label_rows(axes, indicators, sizes, options)
-    top = pointer_top(sizes, options)  # the first row's pointers reach up to here
-    round_headers(axes, workbook, shown, sizes, options, chip_y=top - CHIP_ROOM / 2)
-    axes.set_xlim(0, len(shown))
-    axes.set_ylim(len(indicators) - 0.5, top - CHIP_ROOM)
-    _legend(key, axis, options)
+    label_rows(axes, sizes, options)
+    chip_rows = chip_points(options) / sizes.row_points
+    round_headers(axes, workbook, shown, sizes, options, chip_y=-0.5 - sizes.above_rows + chip_rows / 2)
+    draw_key(axes, sizes, options)
     if not bars.rated.any():
         message(axes.inset_axes((0, 0, 1, 1)), t("chart_no_levels_median", options.lang), options)
     notes(figure, footnotes, options)
@@ -147,10 +156,11 @@ def _median(counts: np.ndarray, levels: list[int]) -> float:
 
 def _consensus(workbook: Workbook, indicators: list[Indicator], shown: list[Round]) -> np.ndarray:
     """The agreed level per indicator × round: NaN when not agreed yet, or agreed "not applicable"."""
-    agreed = scoring.consensus_by_round(workbook).set_index(["indicator_id", "round_id"])["consensus"]
-    grid = pd.MultiIndex.from_product([[i.indicator_id for i in indicators], [r.round_id for r in shown]])
-    values = agreed.reindex(grid).astype("float64").to_numpy()
-    return values.reshape(len(indicators), len(shown))
+    table = scoring.consensus_by_round(workbook)
+    agreed = dict(zip(zip(table["indicator_id"], table["round_id"]),
+                      table["consensus"].to_numpy(dtype=float, na_value=np.nan)))
+    return np.array([[agreed.get((i.indicator_id, r.round_id), np.nan) for r in shown] for i in indicators],
+                    dtype=float).reshape(len(indicators), len(shown))
 
 
 # --- drawing -----------------------------------------------------------------------------
@@ -171,7 +181,12 @@ class Track:
         column = max(sizes.column_points, 1)
         chip = options.style.base_size * CHIP_EMS
         start, gap = (chip * 2 + 2) / column, chip / column
-        return cls(chip / column, start, max(0.4, 1 - start - gap - (end_points + chip) / column), gap)
+        return cls(chip / column, start, max(SHORTEST, 1 - start - gap - (end_points + chip) / column), gap)
+
+
+def widest_end(ends: dict[tuple[int, int], tuple[str, float]]) -> float:
+    """The widest of the counts after the bars, in points."""
+    return max((text_inches(plain(text), size, END_SPACING)[0] * 72 for text, size in set(ends.values())), default=0.0)
 
 
 def text_size(sizes: Layout, options: ChartOptions) -> float:
@@ -195,32 +210,38 @@ def segments(bars: Bars, track: Track) -> list[tuple[int, int, int, float, float
 def _draw_bars(axes: Axes, bars: Bars, axis: range, track: Track, sizes: Layout, options: ChartOptions) -> None:
     """Every part of every bar in one collection, then the count in each part wide enough for it."""
     parts = segments(bars, track)
-    colours = [level_colour(bars.levels[k], axis) for _, _, k, _, _ in parts]
-    rectangles = [Rectangle((left, y - BAR_HEIGHT / 2), width, BAR_HEIGHT) for y, _, _, left, width in parts]
-    axes.add_collection(PatchCollection(rectangles, facecolors=colours, edgecolor="white", linewidth=1.0,
-                                        gid="segments"))
+    ramp = [level_colour(level, axis) for level in bars.levels]
+    inks = {colour: ink_on(colour) for colour in ramp}
+    colours = [ramp[k] for _, _, k, _, _ in parts]
+    axes.add_collection(boxes_by_colour(
+        [left for _, _, _, left, _ in parts], [y - BAR_HEIGHT / 2 for y, _, _, _, _ in parts],
+        [width for _, _, _, _, width in parts], BAR_HEIGHT, colours, edgecolor="white", linewidth=1.0,
+        gid="segments"), autolim=False)
     size = text_size(sizes, options)
+    points, texts, colours_of_texts, keys = [], [], [], []
     for (y, x, k, left, width), colour in zip(parts, colours):
         text = options.number(int(bars.counts[y, x, k]))
         if width * sizes.column_points >= ems(text) * size + 5:  # the number fits inside the part
-            axes.text(left + width / 2, y, text, ha="center", va="center", fontsize=size,
-                      color=ink_on(colour), gid=f"count:{y}:{x}:{bars.levels[k]}", in_layout=False)
+            points.append((left + width / 2, y))
+            texts.append(text)
+            colours_of_texts.append(inks[colour])
+            keys.append((y, x, bars.levels[k]))
+    axes.add_artist(TextGroup(points, texts, size, colours_of_texts, keys=keys, gid="counts"))
 
 
 def _draw_empty(axes: Axes, bars: Bars, track: Track, sizes: Layout, options: ChartOptions) -> None:
     """A dashed outline where nobody gave a level, saying so: "no ratings yet" or "all skipped (2)"."""
     ys, xs = np.nonzero(~bars.rated)
-    outlines = [Rectangle((x + track.start, y - BAR_HEIGHT / 2), track.length, BAR_HEIGHT)
-                for y, x in zip(ys, xs)]
-    axes.add_collection(PatchCollection(outlines, facecolor="white", edgecolor=EMPTY_EDGE, linewidth=1.2,
-                                        linestyle=(0, (4, 3)), gid="empty_bars"))
-    size = text_size(sizes, options)
+    axes.add_collection(boxes(xs + track.start, ys - BAR_HEIGHT / 2, track.length, BAR_HEIGHT, facecolor="white",
+                              edgecolor=EMPTY_EDGE, linewidth=1.2, linestyle=(0, (4, 3)), gid="empty_bars"),
+                        autolim=False)
+    texts = []
     for y, x in zip(ys, xs):
         skipped = int(bars.skipped[y, x])
-        text = (t("chart_distribution_all_skipped", options.lang, count=options.number(skipped)) if skipped
-                else t("chart_distribution_none", options.lang))
-        axes.text(x + track.start + track.length / 2, y, text, ha="center", va="center", fontsize=size,
-                  color=EMPTY_INK, gid=f"empty:{y}:{x}", in_layout=False)
+        texts.append(t("chart_distribution_all_skipped", options.lang, count=options.number(skipped)) if skipped
+                     else t("chart_distribution_none", options.lang))
+    axes.add_artist(TextGroup([(x + track.start + track.length / 2, y) for y, x in zip(ys, xs)], texts,
+                              text_size(sizes, options), EMPTY_INK, keys=list(zip(ys, xs)), gid="empty_texts"))
 
 
 def pointer_x(bars: Bars, y: int, x: int, track: Track) -> float | None:
@@ -237,7 +258,7 @@ def pointer_x(bars: Bars, y: int, x: int, track: Track) -> float | None:
 
 
 def _draw_pointers(axes: Axes, bars: Bars, track: Track, sizes: Layout, options: ChartOptions) -> None:
-    """A black pointer just above each bar at the agreed level (or the median), in one scatter."""
+    """A black pointer just above each bar at the agreed level (or the median), all in one path."""
     style = options.style
     points = [(pointer_x(bars, y, x, track), y) for (y, x) in np.ndindex(bars.mark.shape)]
     points = [(px, y) for px, y in points if px is not None]
@@ -245,18 +266,14 @@ def _draw_pointers(axes: Axes, bars: Bars, track: Track, sizes: Layout, options:
         return
     size = pointer_size(options)
     lift = BAR_HEIGHT / 2 + size * 0.42 / sizes.row_points  # its tip on the bar's top edge
-    axes.scatter([px for px, _ in points], [y - lift for _, y in points], marker=POINTER, s=size ** 2,
-                 c=style.ink, edgecolors="white", linewidths=1.2, zorder=5, clip_on=False, gid="pointers")
+    axes.add_collection(symbols([px for px, _ in points], [y - lift for _, y in points], POINTER, size, sizes,
+                                [style.ink] * len(points), edgecolor="white", linewidth=1.2, zorder=5,
+                                clip_on=False, gid="pointers"), autolim=False)
 
 
 def pointer_size(options: ChartOptions) -> float:
     """The pointer's height in points (a row is at least ROW_EMS label sizes: room for it above a bar)."""
     return options.style.base_size * 0.8
-
-
-def pointer_top(sizes: Layout, options: ChartOptions) -> float:
-    """How high above the first row's centre its pointers reach (rows; negative is up)."""
-    return -(BAR_HEIGHT / 2 + pointer_size(options) * 0.9 / sizes.row_points)
 
 
 def end_labels(bars: Bars, sizes: Layout, options: ChartOptions) -> dict[tuple[int, int], tuple[str, float]]:
@@ -277,29 +294,27 @@ def end_labels(bars: Bars, sizes: Layout, options: ChartOptions) -> dict[tuple[i
 
 
 def _draw_ends(axes: Axes, labels: dict[tuple[int, int], tuple[str, float]], track: Track) -> None:
-    """How many rated each bar (and skipped), after its end."""
-    for (y, x), (text, size) in labels.items():
-        axes.text(x + track.start + track.length + track.gap, y, text, ha="left", va="center", fontsize=size,
-                  color="#333333", linespacing=0.95, gid=f"end:{y}:{x}", in_layout=False)
+    """How many rated each bar (and skipped), after its end: one group per size."""
+    for size in sorted({size for _, size in labels.values()}):
+        mine = {key: text for key, (text, found) in labels.items() if found == size}
+        axes.add_artist(TextGroup([(x + track.start + track.length + track.gap, y) for y, x in mine],
+                                  list(mine.values()), size, "#333333", keys=list(mine), ha="left",
+                                  linespacing=END_SPACING, gid=f"ends:{size:g}"))
 
 
 def _draw_chips(axes: Axes, workbook: Workbook, shown: list[Round], indicators: list[Indicator],
                 track: Track) -> None:
     """The round's colour at the start of each bar, so a bar is recognisable far from its header."""
     looks = round_looks(workbook)
-    chips = [Rectangle((x + track.start - 2 * track.chip, y - BAR_HEIGHT / 2), track.chip, BAR_HEIGHT)
-             for y in range(len(indicators)) for x in range(len(shown))]
+    ys, xs = np.divmod(np.arange(len(indicators) * len(shown)), len(shown))
     colours = [looks[r.round_id].colour for _ in indicators for r in shown]
-    axes.add_collection(PatchCollection(chips, facecolors=colours, edgecolor="none", gid="bar_chips"))
+    axes.add_collection(boxes_by_colour(xs + track.start - 2 * track.chip, ys - BAR_HEIGHT / 2, track.chip,
+                                        BAR_HEIGHT, colours, edgecolor="none", gid="bar_chips"), autolim=False)
 
 
-def _legend(key: Axes, axis: range, options: ChartOptions) -> None:
+def _key(axis: range, options: ChartOptions) -> list[KeyEntry]:
     style = options.style
-    pointer = Line2D([], [], marker=POINTER, linestyle="", markersize=style.base_size * 0.8, color=style.ink,
-                     markeredgecolor="white")
-    empty = Patch(facecolor="white", edgecolor=EMPTY_EDGE, linestyle=(0, (3, 2)))
-    handles = [*level_handles(axis, options), pointer, empty]
-    labels = [h.get_label() for h in handles[:-2]]
-    labels += [t(f"chart_distribution_mark_{options.value}", options.lang),
-               t("chart_distribution_none", options.lang)]
-    put_legend(key, handles, labels, options)
+    return [*level_entries(axis, options),
+            KeyEntry(t(f"chart_distribution_mark_{options.value}", options.lang), marker=POINTER,
+                     marker_size=pointer_size(options), marker_face=style.ink, marker_edge="white", marker_width=1.0),
+            KeyEntry(t("chart_distribution_none", options.lang), face="white", edge=EMPTY_EDGE, dashed=True)]

@@ -1,7 +1,7 @@
-"""Charts as PNG for the screen: the recent ones kept, the ones a click away drawn ahead.
+"""Charts for the screen (SVG with live text): the recent ones kept, the ones a click away drawn ahead.
 
-A chart takes a few hundred milliseconds to draw with matplotlib (most of it laying out
-Thai text), longer than a click should wait on the projector. While the group looks at one
+A chart takes some tens of milliseconds to draw with matplotlib on a slow laptop, and a
+first chart in a new worker longer still. While the group looks at one
 chart, a worker process draws the choices one click away (a round added or removed, another
 chart, a quick choice, the other level), so the next click usually finds its chart ready.
 The worker is a separate process so the kernel stays free to answer clicks; it ends with
@@ -22,16 +22,17 @@ from concurrent.futures import TimeoutError as FutureTimeout
 
 from ..model import Workbook
 from . import draw
-from .common import ChartOptions, figure_png
+from .common import ChartOptions, screen_svg
 
 Choice = tuple[str, ChartOptions]  # (chart kind, options): what one chart on screen shows
-KEEP = 96  # charts kept: a workshop's worth of back-and-forth (about 150 KB each)
+KEEP = 96  # charts kept: a workshop's worth of back-and-forth (about 100 KB each)
 WAIT_FOR_WORKER = 1.0  # seconds to wait for the chart the worker is drawing, before drawing it here
 
 
-def chart_png(workbook: Workbook, kind: str, options: ChartOptions) -> bytes:
-    """One chart as PNG: what the worker runs, and what the screen runs when nothing is ready."""
-    return figure_png(draw(workbook, kind, options))
+def chart_image(workbook: Workbook, kind: str, options: ChartOptions) -> bytes:
+    """One chart as the screen shows it (SVG, text as text): what the worker runs, and what
+    the screen runs when nothing is ready."""
+    return screen_svg(draw(workbook, kind, options))
 
 
 def one_click_away(kind: str, options: ChartOptions, round_ids: Iterable[str],
@@ -66,7 +67,7 @@ def normal(options: ChartOptions) -> ChartOptions:
 
 
 class ChartDrawer:
-    """PNGs of charts for one workbook: kept, and drawn ahead by a worker process when asked.
+    """Charts for one workbook as the screen shows them: kept, and drawn ahead by a worker process when asked.
 
     `version` is the workbook's version (Session.version): when it changes, every kept chart
     and every chart to be drawn ahead is forgotten, so a chart never shows old scores.
@@ -84,8 +85,8 @@ class ChartDrawer:
         self._version: int | None = None
         self._lock = threading.Lock()  # worker results arrive on the executor's thread
 
-    def png(self, workbook: Workbook, version: int, kind: str, options: ChartOptions) -> bytes:
-        """The chart as PNG: kept, or finished by the worker, or drawn now."""
+    def image(self, workbook: Workbook, version: int, kind: str, options: ChartOptions) -> bytes:
+        """The chart as the screen shows it: kept, or finished by the worker, or drawn now."""
         choice = (kind, normal(options))
         self._forget_if_changed(version)
         with self._lock:
@@ -95,13 +96,13 @@ class ChartDrawer:
             if choice in self._todo:
                 self._todo.remove(choice)
             flying = self._in_flight
-        png = None
-        if flying is not None and flying[0] == choice and flying[1] is not None:  # the worker is on it
-            png = _result(flying[1])
-        if png is None:
-            png = chart_png(workbook, kind, options)
-        self._keep(version, choice, png)
-        return png
+        image = None
+        if flying is not None and flying[0] == choice and flying[1] is not None and _warm.is_set():
+            image = _result(flying[1])  # the worker is on it, and a warm worker is nearly done
+        if image is None:
+            image = chart_image(workbook, kind, options)
+        self._keep(version, choice, image)
+        return image
 
     def is_ready(self, kind: str, options: ChartOptions) -> bool:
         with self._lock:
@@ -158,16 +159,17 @@ class ChartDrawer:
         with self._lock:
             if self._in_flight is not None and self._in_flight[1] is future:
                 self._in_flight = None
-        png = None if future.cancelled() or future.exception() is not None else future.result()
-        if png is not None:
-            self._keep(version, choice, png)
+        image = None if future.cancelled() or future.exception() is not None else future.result()
+        if image is not None:
+            _warm.set()
+            self._keep(version, choice, image)
         self._next()
 
-    def _keep(self, version: int, choice: Choice, png: bytes) -> None:
+    def _keep(self, version: int, choice: Choice, image: bytes) -> None:
         with self._lock:
             if version != self._version:
                 return
-            self._kept[choice] = png
+            self._kept[choice] = image
             self._kept.move_to_end(choice)
             while len(self._kept) > self.keep:
                 self._kept.popitem(last=False)
@@ -186,6 +188,9 @@ def _result(future: Future) -> bytes | None:
 
 _pool: ProcessPoolExecutor | None = None
 _pool_lock = threading.Lock()
+# Set once the worker has drawn a chart. A worker still starting (importing matplotlib,
+# loading the font) takes seconds: the screen draws the chart itself rather than wait.
+_warm = threading.Event()
 _stopping = False
 
 
@@ -206,7 +211,7 @@ def _worker() -> ProcessPoolExecutor | None:
 
 
 def _draw_in_worker(workbook: bytes, kind: str, options: ChartOptions) -> bytes:
-    return chart_png(pickle.loads(workbook), kind, options)
+    return chart_image(pickle.loads(workbook), kind, options)
 
 
 def _drop_worker(pool: ProcessPoolExecutor) -> None:
@@ -215,6 +220,7 @@ def _drop_worker(pool: ProcessPoolExecutor) -> None:
     with _pool_lock:
         if _pool is pool:
             _pool = None
+            _warm.clear()
     pool.shutdown(wait=False, cancel_futures=True)
 
 
@@ -238,6 +244,7 @@ def stop_worker() -> None:
     global _pool, _stopping
     with _pool_lock:
         pool, _pool = _pool, None
+        _warm.clear()
         _stopping = True  # a chart arriving meanwhile must not start a new worker
     try:
         if pool is not None:  # not under the lock: the pool's callbacks ask for it

@@ -24,26 +24,21 @@ from .common import (
     chosen_rounds,
     level_axis,
     levels,
-    message,
-    new_figure,
-    notes,
     nothing_to_draw,
     round_handles,
     round_looks,
     scale_notes,
-    title,
 )
 from .external import (
     NOT_AGREED,
     Words,
     agreed_states,
     draw_targets,
-    legend_above,
-    row_chart_height,
+    markers,
+    message_figure,
+    row_figure,
     row_layout,
-    setup_rows,
     target_handle,
-    write_row_words,
 )
 
 BAR_ALPHA = 0.35  # the distance still to climb: the round's colour, pale, behind the dot
@@ -54,13 +49,19 @@ def gap_round(workbook: Workbook, options: ChartOptions) -> Round | None:
     """The round the gap chart shows: the latest round the summary compares (compare.compared_rounds:
     the latest chosen with levels of options.value, of the kind compared), else the latest chosen
     of that kind; None when no round is chosen (or there is none)."""
+    return _gap_round(workbook, options, scoring.rounds_with_levels(workbook, options.value))
+
+
+def _gap_round(workbook: Workbook, options: ChartOptions, scored: set[str]) -> Round | None:
+    """gap_round, given the rounds with levels (scoring.rounds_with_levels)."""
     shown, _ = chosen_rounds(workbook, options)
-    return compare.compared_rounds(shown, scoring.rounds_with_levels(workbook, options.value))[1]
+    return compare.compared_rounds(shown, scored)[1]
 
 
-def _round_and_levels(workbook: Workbook, options: ChartOptions) -> tuple[Round | None, pd.DataFrame | None]:
+def _round_and_levels(workbook: Workbook, options: ChartOptions,
+                      scored: set[str]) -> tuple[Round | None, pd.DataFrame | None]:
     """gap_round and its rows of levels()."""
-    round_ = gap_round(workbook, options)
+    round_ = _gap_round(workbook, options, scored)
     if round_ is None:
         return None, None
     table = levels(workbook, options, rounds=[round_])
@@ -76,46 +77,41 @@ def gap_chart(workbook: Workbook, options: ChartOptions = ChartOptions()) -> Fig
     the targets' is drawn in workbook order without any "reached": the gap cannot be read.
     """
     lang = options.lang
-    round_, table = _round_and_levels(workbook, options)
+    # worked out once: the round shown and the notes on rounds left out both need it
+    scored = scoring.rounds_with_levels(workbook, options.value)
+    round_, table = _round_and_levels(workbook, options, scored)
     indicators = workbook.selected_indicators()
     table = _with_gaps(table) if table is not None and indicators else None
     empty = nothing_to_draw(workbook, [round_] if round_ else [], options, table)
     comparable = round_ is not None and round_scale(workbook, round_) == workbook.profile.levels
     heading = t("chart_gap_title", lang, round=round_.label) if round_ else t("chart_gap_title_plain", lang)
     if empty:
-        figure = new_figure(options)
-        title(figure, heading, options)
-        message(figure.add_subplot(), empty, options)
-        return figure
+        return message_figure(heading, "", empty, options)
     table = _ordered(table, comparable)
+    words = [gap_words(row, options, comparable) for row in table.to_dict("records")]
     by_id = {i.indicator_id: i for i in indicators}
-    rows = row_layout([by_id[i] for i in table["indicator_id"]], options)
-    figure = new_figure(options, height=row_chart_height(rows, options))
+    rows = row_layout([by_id[i] for i in table["indicator_id"]], options, words)
     order = t("chart_gap_order" if comparable else "chart_gap_order_workbook", lang)
-    title(figure, heading, options,
-          subtitle=t("chart_gap_subtitle", lang, order=order, value=t(f"chart_value_{options.value}", lang)))
-    axes = figure.add_subplot()
-    setup_rows(axes, rows, level_axis(workbook, [round_]), options)
-    _draw_gaps(axes, workbook, table, rows.ys, round_, comparable, options)
     handles = round_handles(workbook, [round_], options)
     if comparable:  # targets are drawn only where the round's levels can be read against them
         handles.append(target_handle(options))
         if (table["gap"] > 0).any():
             handles.append(_climb_handle(workbook, round_, options))
-    legend_above(axes, handles, options)
     extra = [] if comparable else [t("chart_gap_note_other_scale", lang, label=round_.label)]
     if (table["state"] == NOT_AGREED).any():
         extra.append(t("chart_external_note_not_agreed", lang))
-    notes(figure, scale_notes(workbook, [round_], options) + extra + _skipped_notes(workbook, round_, options),
-          options)
+    figure, axes = row_figure(
+        rows, words, level_axis(workbook, [round_]), handles, options, heading=heading,
+        subtitle=t("chart_gap_subtitle", lang, order=order, value=t(f"chart_value_{options.value}", lang)),
+        note_lines=scale_notes(workbook, [round_], options) + extra + _skipped_notes(workbook, round_, scored, options))
+    _draw_gaps(axes, workbook, table, rows.ys, round_, comparable, options)
     return figure
 
 
-def _skipped_notes(workbook: Workbook, shown: Round, options: ChartOptions) -> list[str]:
+def _skipped_notes(workbook: Workbook, shown: Round, scored: set[str], options: ChartOptions) -> list[str]:
     """Why chosen rounds later than the one shown are not: no level yet, or another kind of assessment."""
     chosen, _ = chosen_rounds(workbook, options)
     later = chosen[chosen.index(shown) + 1:]
-    scored = scoring.rounds_with_levels(workbook, options.value)
     empty = [r.label for r in later if r.round_id not in scored]
     other = [r.label for r in later if r.round_id in scored]  # then of the other kind (compared_rounds)
     value = t(f"chart_value_{options.value}", options.lang)
@@ -167,22 +163,20 @@ def _draw_gaps(axes, workbook: Workbook, rows: pd.DataFrame, ys: list[float], ro
                comparable: bool, options: ChartOptions) -> None:
     style = options.style
     look = round_looks(workbook)[round_.round_id]
-    words = [gap_words(row, options, comparable) for row in rows.to_dict("records")]
     short = (rows["gap"] > 0).to_numpy() & comparable
-    if short.any():  # one line collection and one scatter for all rows still climbing
+    if short.any():  # one line collection and one line of markers for all rows still climbing
         level, target = rows.loc[short, "level"], rows.loc[short, "target"]
         y_short = np.array(ys)[short]
         axes.hlines(y_short, level, target, colors=[to_rgba(look.colour, BAR_ALPHA)],
                     linewidths=style.line_width * 4, zorder=2, gid="to-climb")
         # The arrowhead points at the target, stopping short of its tick.
-        axes.scatter(target - 0.14, y_short, marker=">", s=style.marker_size * 0.8, color=look.colour,
-                     linewidths=0, zorder=3, gid="arrowheads")
+        markers(axes, target - 0.14, y_short, marker=">", area=style.marker_size * 0.8, colour=look.colour,
+                edge=look.colour, edge_width=0, zorder=3, gid="arrowheads")
     if comparable:
         draw_targets(axes, rows["target"], ys, options)
     present = rows["level"].notna().to_numpy()
-    axes.scatter(rows.loc[present, "level"], [y for y, p in zip(ys, present) if p], s=style.marker_size * 1.2,
-                 color=look.colour, marker=look.marker, edgecolors="white", linewidths=1.2, zorder=4, gid="levels")
-    write_row_words(axes, words, ys, options)
+    markers(axes, rows.loc[present, "level"], [y for y, p in zip(ys, present) if p], marker=look.marker,
+            area=style.marker_size * 1.2, colour=look.colour, edge="white", edge_width=1.2, zorder=4, gid="levels")
 
 
 def _climb_handle(workbook: Workbook, round_: Round, options: ChartOptions) -> Line2D:

@@ -1,25 +1,35 @@
-"""Progress: one small panel per indicator, its level round after round, the target as a band."""
+"""Progress: one small panel per indicator, its level round after round, the target as a band.
+
+Drawn on ONE axes (its axis off): each panel is a region of it, placed by a data offset; each
+kind of mark (frames, grid lines, bands, lines, ×; points per marker) is one collection for all
+panels, and the legend is drawn by hand beside them. An Axes per panel cost about 15 ms each
+(this chart had twelve), matplotlib's Legend a third of what is left.
+
+Inside a panel, x is the round's place among the shown rounds (0, 1, …) and y the level;
+panel n adds `Panels.origin(n)` to both.
+"""
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
-from matplotlib.collections import PathCollection
+from matplotlib.collections import LineCollection, PathCollection, PolyCollection
 from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
 from matplotlib.markers import MarkerStyle
-from matplotlib.patches import Patch, Rectangle
 from matplotlib.path import Path
-from matplotlib.transforms import IdentityTransform
+from matplotlib.transforms import IdentityTransform, offset_copy
 
 from ..model import Indicator, Round, Workbook
 from ..text import t
 from .common import (
     NOT_APPLICABLE,
     NOT_YET,
+    PAD_INCHES,
     SCORED,
+    TITLE_LINESPACING,
     ChartOptions,
     chosen_rounds,
     indicator_label,
@@ -31,25 +41,36 @@ from .common import (
     notes,
     nothing_to_draw,
     other_scales,
-    round_handles,
+    place,
     round_label,
     round_looks,
     scale_notes,
+    text_inches,
     title,
 )
 
 MANY_ROUNDS = 6  # more rounds than this: legend entries without their dates, or the legend runs off the page
 COLUMNS = 4  # 12 indicators: 4 × 3 panels fill 1280×720; more indicators add rows (the figure scrolls)
 BAND = "#CFE8D5"  # pale green: "reached"; the band is named in the legend, not told by colour alone
-FLOOR = 0.8  # the lowest level sits this far above the x axis: room for × ("not applicable") under it
+FLOOR = 0.8  # the lowest level sits this far above a panel's floor: room for × ("not applicable") on it
+TOP = 0.5  # a panel reaches half a level above the highest level
 SELF_LINE = "#555555"
 EXTERNAL_LINE = "#8a8a8a"
 NOT_APPLICABLE_MARK = "#444444"
-# per theme: inches for the title and notes, inches per row of panels, characters per panel title line
+FRAME = "#999999"  # a panel's left and bottom edges
+GRID = "#dddddd"
+# per theme: inches for the title and notes, inches per row of panels (more than three rows)
 HEADER_INCHES = {"projector": 1.6, "print": 1.0}
 ROW_INCHES = {"projector": 1.87, "print": 1.33}
-LEGEND_INCHES = {"projector": 3.6, "print": 2.3}  # what the legend takes on the right
-CHAR_EM = 0.5  # a Thai title's width per character (marks counted), in em, with room for wrap's overflow
+# in font sizes (label size): gaps between panels, texts and the legend
+COLUMN_GAP = 0.8  # between two panels side by side
+ROW_GAP = 0.5  # under a row's round numbers (or the panel), above the next row's titles
+TITLE_PAD = 0.25  # between a panel's title and its top
+TITLE_CLEAR = 0.5  # at least between a panel's title and the next panel's
+NUMBER_PAD = 0.3  # between the level numbers and a panel's left edge
+LABEL_GAP = 0.4  # between the word "level" and the level numbers
+LEGEND_GAP = 1.0  # between the panels (and the title) and the legend
+CHAR_EM = 0.35  # a title's narrowest width per character (marks counted), in em: where wrapping starts to try
 
 
 def progress_chart(workbook: Workbook, options: ChartOptions = ChartOptions()) -> Figure:
@@ -65,36 +86,26 @@ def progress_chart(workbook: Workbook, options: ChartOptions = ChartOptions()) -
     indicators = workbook.selected_indicators()
     shown, _ = chosen_rounds(workbook, options)
     table = levels(workbook, options, shown) if shown and indicators else None
-    rows, columns = _grid(len(indicators))
-    figure = new_figure(options, height=_height(rows, options))
-    title(figure, t("chart_progress_title", options.lang), options, subtitle=_subtitle(options))
+    figure = new_figure(options, height=_height(_grid(len(indicators))[0], options))
+    top = title(figure, t("chart_progress_title", options.lang), options, subtitle=_subtitle(options))
+    axes = figure.add_axes((0, 0, 1, 1))
+    axes.set_axis_off()
     problem = nothing_to_draw(workbook, shown, options, table)
     if problem:
-        message(figure.add_subplot(), problem, options)
+        place(axes, PAD_INCHES, PAD_INCHES, top, PAD_INCHES)
+        message(axes, problem, options)
         return figure
     values, states = level_matrices(table, indicators, shown)
     scale = level_axis(workbook, shown)
-    # not shared axes: every panel gets the same limits anyway, and sharing costs time per draw
-    panels = figure.subplots(rows, columns, squeeze=False).ravel()
     hollow = {r.round_id for r, _ in other_scales(workbook, shown)}
-    numbers = round_numbers(workbook)
-    for n, axes in enumerate(panels):
-        if n >= len(indicators):
-            axes.set_visible(False)  # the last row's empty slots
-            continue
-        _frame(axes, indicators[n], [numbers[r.round_id] for r in shown], scale, options,
-               bottom=n + columns >= len(indicators), left=n % columns == 0, title_width=_title_width(columns, options))
-        _draw_panel(axes, workbook, shown, values[:, n], states[:, n], indicators[n], hollow, options)
-    figure.supylabel(t("chart_level", options.lang), fontsize=options.style.base_size, color=options.style.ink)
-    _legend(figure, workbook, shown, hollow, (states == NOT_APPLICABLE).any(), options)
-    lines = scale_notes(workbook, shown, options)
-    lines += [t("chart_progress_hollow", options.lang)] if lines else []
-    empty = [r for r, row in zip(shown, states) if not (row == SCORED).any()]
-    if empty:
-        lines.append(t("chart_progress_empty_rounds", options.lang, labels=", ".join(r.label for r in empty)))
-    if (states[[r not in empty for r in shown]] == NOT_YET).any():
-        lines.append(t("chart_progress_gap", options.lang))
-    notes(figure, lines, options)
+    bottom = notes(figure, _note_lines(workbook, shown, states, options), options)
+    legend_width = _legend(figure, workbook, shown, hollow, (states == NOT_APPLICABLE).any(), options, top, bottom)
+    panels = _layout(figure, indicators, len(shown), scale, options, (top, bottom, legend_width))
+    _place_panels(axes, panels)
+    _draw_frames(axes, panels, indicators, scale)
+    _write_panel_text(axes, panels, [round_numbers(workbook)[r.round_id] for r in shown], scale, options)
+    _draw_levels(axes, panels, workbook, shown, values, states, hollow, options)
+    _write_level_word(figure, panels, options)
     return figure
 
 
@@ -102,7 +113,7 @@ def progress_chart(workbook: Workbook, options: ChartOptions = ChartOptions()) -
 
 
 def _subtitle(options: ChartOptions) -> str:
-    """'ระดับ: ฉันทามติ': which level is drawn (the legend names the rounds, numbered as on the x axes)."""
+    """'ระดับ: ฉันทามติ': which level is drawn (the legend names the rounds, numbered as under the panels)."""
     return t("chart_progress_subtitle", options.lang, value=t(f"chart_value_{options.value}", options.lang))
 
 
@@ -126,98 +137,16 @@ def _height(rows: int, options: ChartOptions) -> float:
     return HEADER_INCHES[options.theme] + rows * ROW_INCHES[options.theme]
 
 
-def _title_width(columns: int, options: ChartOptions) -> int:
-    """Characters per line of a panel's title: what a panel's width holds at the label size."""
-    room = (options.style.width_inches - LEGEND_INCHES[options.theme]) * 72 / columns - 12
-    return max(10, int(room / (CHAR_EM * options.style.label_size)))
-
-
-# --- one panel -------------------------------------------------------------------------------
-
-
-def _frame(axes, indicator: Indicator, numbers: list[int], scale: range, options: ChartOptions, bottom: bool,
-           left: bool, title_width: int) -> None:
-    """The panel's title, levels (numbered in the first column), round numbers (on panels with none
-    below), the target band. Panels without numbers get no ticks at all: ticks are what costs time."""
-    count = len(numbers)
-    style = options.style
-    # y given: matplotlib then skips placing the title around tick labels, slow with many panels
-    axes.set_title(indicator_label(indicator, options, title_width, 2), loc="left", pad=3, y=1.0,
-                   fontsize=style.label_size, color=style.ink, linespacing=1.0)
-    top = scale.stop - 1 + 0.5
-    axes.set_ylim(scale.start - FLOOR, top)
-    axes.set_xlim(-0.5, count - 0.5)
-    if left:
-        axes.set_yticks(list(scale), [options.number(level) for level in scale])
-    else:
-        axes.set_yticks([])
-    if bottom:
-        axes.set_xticks(range(count), [options.number(number) for number in numbers])
-    else:
-        axes.set_xticks([])
-    if left or bottom:
-        axes.tick_params(labelsize=style.label_size, length=0, colors=style.ink)
-    axes.hlines(list(scale), 0, 1, transform=axes.get_yaxis_transform(), colors="#dddddd", linewidth=1,
-                zorder=0.5)
-    axes.spines[["top", "right"]].set_visible(False)
-    axes.spines[["left", "bottom"]].set_color("#999999")
-    if indicator.target is not None:  # as axhspan draws it, without its costly autoscaling
-        axes.add_artist(Rectangle((0, indicator.target), 1, top - indicator.target,
-                                  transform=axes.get_yaxis_transform(), facecolor=BAND, edgecolor="none",
-                                  zorder=0, gid="progress-band"))
-
-
-def _draw_panel(axes, workbook: Workbook, shown: list[Round], values: np.ndarray, states: np.ndarray,
-                indicator: Indicator, hollow: set[str], options: ChartOptions) -> None:
-    """The self line (broken where a level is missing), external diamonds, a point per round, × for n/a."""
-    style = options.style
-    x = np.arange(len(shown))
-    own = np.array([r.assessor != "external" for r in shown])
-    axes.plot(x[own], values[own], color=SELF_LINE, linewidth=style.line_width * 0.8, zorder=2,
-              gid="progress-self-line")
-    if (~own).sum() > 1:  # external rounds among themselves, dashed, never into the self line
-        axes.plot(x[~own], values[~own], color=EXTERNAL_LINE, linewidth=style.line_width * 0.6,
-                  linestyle="--", zorder=2, gid="progress-external-line")
-    _draw_points(axes, workbook, shown, values, hollow, options)
-    not_applicable = x[states == NOT_APPLICABLE]
-    if len(not_applicable):
-        # on the panel's floor (the x axis), below every level: "not applicable" is no level at all
-        axes.scatter(not_applicable, np.zeros(len(not_applicable)), marker="x", color=NOT_APPLICABLE_MARK,
-                     s=style.marker_size * 0.6, linewidths=style.line_width * 0.7, zorder=4, clip_on=False,
-                     transform=axes.get_xaxis_transform(), gid="progress-not-applicable")
-    if not (states == SCORED).any():
-        word = "chart_not_applicable" if (states == NOT_APPLICABLE).all() else "chart_not_yet"
-        axes.text(0.5, 0.5, t(word, options.lang), transform=axes.transAxes, ha="center", va="center",
-                  fontsize=style.label_size, color="#333333", zorder=5,
-                  bbox={"facecolor": "white", "edgecolor": "#999999", "boxstyle": "round,pad=0.3"})
-
-
-def _draw_points(axes, workbook: Workbook, shown: list[Round], values: np.ndarray, hollow: set[str],
-                 options: ChartOptions) -> None:
-    """One collection per marker kind (self or external, filled or hollow), each point in its round's colour.
-
-    Built as PathCollections directly: axes.scatter does the same, several times slower.
-    """
-    looks = round_looks(workbook)
-    groups: dict[tuple[str, bool], list[int]] = {}
-    for n, round_ in enumerate(shown):
-        if not np.isnan(values[n]):
-            groups.setdefault((looks[round_.round_id].marker, round_.round_id in hollow), []).append(n)
-    for (marker, empty), members in groups.items():
-        colours = [looks[shown[n].round_id].colour for n in members]
-        points = PathCollection([_marker_path(marker)], sizes=[options.style.marker_size * 0.6],
-                                offsets=np.column_stack([members, values[members]]), offset_transform=axes.transData,
-                                transform=IdentityTransform(),  # marker sizes in points, as scatter's
-                                facecolors="white" if empty else colours, edgecolors=colours if empty else "white",
-                                linewidths=1.8 if empty else 1.0, zorder=3, gid="progress-points")
-        points.set_clip_on(False)
-        axes.add_collection(points, autolim=False)
-
-
-@cache
-def _marker_path(marker: str) -> Path:
-    style = MarkerStyle(marker)
-    return style.get_path().transformed(style.get_transform())
+def _note_lines(workbook: Workbook, shown: list[Round], states: np.ndarray, options: ChartOptions) -> list[str]:
+    """Rounds on another scale (and what hollow means), rounds without any level, gaps in the lines."""
+    lines = scale_notes(workbook, shown, options)
+    lines += [t("chart_progress_hollow", options.lang)] if lines else []
+    empty = [r for r, row in zip(shown, states) if not (row == SCORED).any()]
+    if empty:
+        lines.append(t("chart_progress_empty_rounds", options.lang, labels=", ".join(r.label for r in empty)))
+    if (states[[r not in empty for r in shown]] == NOT_YET).any():
+        lines.append(t("chart_progress_gap", options.lang))
+    return lines
 
 
 def round_numbers(workbook: Workbook) -> dict[str, int]:
@@ -226,26 +155,368 @@ def round_numbers(workbook: Workbook) -> dict[str, int]:
     return {r.round_id: n for n, r in enumerate(workbook.rounds_in_order(), start=1)}
 
 
-def _legend(figure: Figure, workbook: Workbook, shown: list[Round], hollow: set[str], any_not_applicable: bool,
-            options: ChartOptions) -> None:
-    """Numbered rounds (as under the panels) with their look, then the line, the band and ×."""
+# --- where the panels go ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Panels:
+    """The panels' grid: where it sits on the figure (inches), and each panel's region in data units.
+
+    A panel spans x from -0.5 to rounds - 0.5 and y from `low` to `high` (levels), plus its origin.
+    """
+
+    count: int  # panels (indicators)
+    columns: int
+    rounds: int
+    low: float
+    high: float
+    left: float  # the grid's place on the figure, inches from the left and top edges, and its size
+    top: float
+    width: float
+    height: float
+    x_per_inch: float
+    y_per_inch: float
+    column_step: float  # data units from one panel to the next one right / below
+    row_step: float
+    labels: tuple[str, ...]  # the panels' titles, wrapped
+
+    def origin(self, n: int) -> tuple[float, float]:
+        """Panel n's offset from the first panel (top left), in data units."""
+        return (n % self.columns) * self.column_step, -(n // self.columns) * self.row_step
+
+    def edges(self, n: int) -> tuple[float, float, float, float]:
+        """Panel n's (left, bottom, right, top) in data units."""
+        x, y = self.origin(n)
+        return x - 0.5, y + self.low, x + self.rounds - 0.5, y + self.high
+
+    def has_numbers(self, n: int) -> bool:
+        """Round numbers go under the panels with no panel below them."""
+        return n + self.columns >= self.count
+
+    def frame_middle_inches(self) -> float:
+        """The grid's middle, in inches from the figure's top."""
+        return self.top + self.height / 2
+
+
+def _layout(figure: Figure, indicators: list[Indicator], rounds: int, scale: range, options: ChartOptions,
+            taken: tuple[float, float, float]) -> Panels:
+    """Size the panels to the room left by the title (top), the notes (bottom) and the legend (right)."""
+    above, below, legend_width = taken
     style = options.style
-    handles = round_handles(workbook, shown, options)
-    many = len(shown) > MANY_ROUNDS
+    em = style.label_size / 72
+    width, height = figure.get_size_inches()
+    rows, columns = _grid(len(indicators))
+    level_width = max(text_inches(options.number(level), style.label_size)[0] for level in scale)
+    word_width = text_inches(t("chart_level", options.lang), style.base_size)[1]  # written upright
+    left = PAD_INCHES + word_width + LABEL_GAP * em + level_width + NUMBER_PAD * em
+    grid_width = width - left - PAD_INCHES - legend_width - LEGEND_GAP * em
+    panel_width = (grid_width - (columns - 1) * COLUMN_GAP * em) / columns
+    labels = tuple(_panel_title(i, panel_width + (COLUMN_GAP - TITLE_CLEAR) * em, options) for i in indicators)
+    title_height = max(text_inches(label, style.label_size, 1.0)[1] for label in labels) + TITLE_PAD * em
+    number_height = _number_pad(options) / 72 + text_inches("1", style.label_size)[1]
+    top = above + title_height
+    grid_height = height - top - below - number_height
+    row_gap = max(title_height, number_height) + ROW_GAP * em
+    panel_height = (grid_height - (rows - 1) * row_gap) / rows
+    low, high = scale.start - FLOOR, scale.stop - 1 + TOP
+    x_per_inch, y_per_inch = rounds / panel_width, (high - low) / panel_height
+    return Panels(count=len(indicators), columns=columns, rounds=rounds, low=low, high=high, left=left,
+                  top=top, width=grid_width, height=grid_height, x_per_inch=x_per_inch, y_per_inch=y_per_inch,
+                  column_step=(panel_width + COLUMN_GAP * em) * x_per_inch,
+                  row_step=(panel_height + row_gap) * y_per_inch, labels=labels)
+
+
+def _place_panels(axes, panels: Panels) -> None:
+    """The axes covers the grid of panels exactly, one data unit being a round across and a level up."""
+    width, height = axes.get_figure(root=True).get_size_inches()
+    axes.set_xlim(-0.5, -0.5 + panels.width * panels.x_per_inch)
+    axes.set_ylim(panels.high - panels.height * panels.y_per_inch, panels.high)
+    place(axes, panels.left, width - panels.left - panels.width, panels.top, height - panels.top - panels.height)
+
+
+def _panel_title(indicator: Indicator, room: float, options: ChartOptions) -> str:
+    """The indicator's title in at most two lines as wide as `room` inches (measured, not guessed:
+    a title never runs into the next panel's)."""
+    size = options.style.label_size
+    characters = max(8, int(room * 72 / (CHAR_EM * size)))
+    label = indicator_label(indicator, options, characters, 2)
+    while characters > 8 and text_inches(label, size, 1.0)[0] > room:
+        characters -= 1
+        label = indicator_label(indicator, options, characters, 2)
+    return label
+
+
+def _number_pad(options: ChartOptions) -> float:
+    """Points between a panel's floor and the round numbers: clear of the × drawn on the floor."""
+    return math.sqrt(options.style.marker_size * 0.6) / 2 + 3
+
+
+# --- the panels' frames and words ------------------------------------------------------------
+
+
+def _draw_frames(axes, panels: Panels, indicators: list[Indicator], scale: range) -> None:
+    """Every panel's left and bottom edges, its grid line per level, its target band: one collection each."""
+    frames, grid, bands = [], [], []
+    for n, indicator in enumerate(indicators):
+        left, bottom, right, top = panels.edges(n)
+        _, y = panels.origin(n)
+        frames.append([(left, top), (left, bottom), (right, bottom)])
+        grid += [[(left, y + level), (right, y + level)] for level in scale]
+        if indicator.target is not None:
+            target = y + indicator.target
+            bands.append([(left, target), (right, target), (right, top), (left, top)])
+    axes.add_collection(PolyCollection(bands, facecolors=BAND, edgecolors="none", zorder=0, gid="progress-band"),
+                        autolim=False)
+    axes.add_collection(LineCollection([_joined(grid)], colors=GRID, linewidths=1, zorder=0.5, gid="progress-grid"),
+                        autolim=False)
+    axes.add_collection(LineCollection(frames, colors=FRAME, linewidths=0.8, zorder=2.5, gid="progress-frame"),
+                        autolim=False)
+
+
+def _joined(segments: list) -> np.ndarray:
+    """Many short lines as ONE line broken by NaN rows: drawn as a single path (an SVG writes one
+    element, not one per level and panel)."""
+    gap = np.full((1, 2), np.nan)
+    return np.concatenate([part for segment in segments for part in (np.asarray(segment, dtype=float), gap)][:-1])
+
+
+def _write_panel_text(axes, panels: Panels, numbers: list[int], scale: range, options: ChartOptions) -> None:
+    """Each panel's title above it; the levels left of the first column; round numbers under the
+    panels with none below them."""
+    style = options.style
+    figure = axes.get_figure(root=True)
+    common = {"fontsize": style.label_size, "color": style.ink}
+    above = offset_copy(axes.transData, fig=figure, y=TITLE_PAD * style.label_size, units="points")
+    beside = offset_copy(axes.transData, fig=figure, x=-NUMBER_PAD * style.label_size, units="points")
+    under = offset_copy(axes.transData, fig=figure, y=-_number_pad(options), units="points")
+    level_words = [options.number(level) for level in scale]
+    number_words = [options.number(number) for number in numbers]
+    for n, label in enumerate(panels.labels):
+        left, bottom, _, top = panels.edges(n)
+        x, y = panels.origin(n)
+        axes.text(left, top, label, transform=above, ha="left", va="bottom", linespacing=1.0,
+                  gid="progress-title", **common)
+        if n % panels.columns == 0:
+            for level, word in zip(scale, level_words):
+                axes.text(left, y + level, word, transform=beside, ha="right", va="center", gid="progress-level",
+                          **common)
+        if panels.has_numbers(n):
+            for k, word in enumerate(number_words):
+                axes.text(x + k, bottom, word, transform=under, ha="center", va="top", gid="progress-round-number",
+                          **common)
+
+
+def _write_level_word(figure: Figure, panels: Panels, options: ChartOptions) -> None:
+    """'ระดับ' upright at the left edge, beside the middle of the panels."""
+    width, height = figure.get_size_inches()
+    figure.text(PAD_INCHES / width, 1 - panels.frame_middle_inches() / height, t("chart_level", options.lang),
+                rotation=90, ha="left", va="center", fontsize=options.style.base_size, color=options.style.ink)
+
+
+# --- the levels ----------------------------------------------------------------------------
+
+
+def _draw_levels(axes, panels: Panels, workbook: Workbook, shown: list[Round], values: np.ndarray,
+                 states: np.ndarray, hollow: set[str], options: ChartOptions) -> None:
+    """The self lines (broken where a level is missing), external dashes, a point per level, × for n/a,
+    and a word in a panel without any level."""
+    style = options.style
+    own = np.array([r.assessor != "external" for r in shown])
+    x = np.arange(len(shown), dtype=float)
+    self_lines, external_lines, crosses = [], [], []
+    for n in range(panels.count):
+        dx, dy = panels.origin(n)
+        self_lines += _runs(x[own] + dx, values[own, n] + dy)
+        if (~own).sum() > 1:  # external rounds among themselves, dashed, never into the self line
+            external_lines += _runs(x[~own] + dx, values[~own, n] + dy)
+        # on the panel's floor, below every level: "not applicable" is no level at all
+        crosses += [(k + dx, panels.low + dy) for k in np.flatnonzero(states[:, n] == NOT_APPLICABLE)]
+        if not (states[:, n] == SCORED).any():
+            _panel_word(axes, panels, n, states[:, n], options)
+    axes.add_collection(LineCollection(self_lines, colors=SELF_LINE, linewidths=style.line_width * 0.8, zorder=2,
+                                       capstyle="projecting", joinstyle="round", gid="progress-self-line"),
+                        autolim=False)
+    if external_lines:
+        axes.add_collection(LineCollection(external_lines, colors=EXTERNAL_LINE, linewidths=style.line_width * 0.6,
+                                           linestyles="--", zorder=2, gid="progress-external-line"), autolim=False)
+    _draw_points(axes, panels, workbook, shown, values, hollow, options)
+    if crosses:
+        marks = PathCollection([_marker_path("x")], sizes=[style.marker_size * 0.6], offsets=crosses,
+                               offset_transform=axes.transData, transform=IdentityTransform(),
+                               facecolors="none", edgecolors=NOT_APPLICABLE_MARK, linewidths=style.line_width * 0.7,
+                               zorder=4, gid="progress-not-applicable")
+        marks.set_clip_on(False)
+        axes.add_collection(marks, autolim=False)
+
+
+def _runs(x: np.ndarray, y: np.ndarray) -> list[np.ndarray]:
+    """The line through (x, y) as pieces between missing levels (NaN); a lone level has no line."""
+    present = ~np.isnan(y)
+    pieces, start = [], None
+    for k, here in enumerate([*present, False]):
+        if here and start is None:
+            start = k
+        elif not here and start is not None:
+            if k - start > 1:
+                pieces.append(np.column_stack([x[start:k], y[start:k]]))
+            start = None
+    return pieces
+
+
+def _draw_points(axes, panels: Panels, workbook: Workbook, shown: list[Round], values: np.ndarray,
+                 hollow: set[str], options: ChartOptions) -> None:
+    """Every level of every panel, in one collection per marker kind (circle: self, diamond: external;
+    filled, or hollow for a round on another scale), each point in its round's colour.
+
+    One marker per collection: the SVG then defines the marker once and reuses it for each point.
+    """
+    looks = round_looks(workbook)
+    groups: dict[tuple[str, bool], tuple[list, list]] = {}
+    for k, round_ in enumerate(shown):
+        look = looks[round_.round_id]
+        offsets, colours = groups.setdefault((look.marker, round_.round_id in hollow), ([], []))
+        for n in np.flatnonzero(~np.isnan(values[k])):
+            dx, dy = panels.origin(int(n))
+            offsets.append((k + dx, values[k, n] + dy))
+            colours.append(look.colour)
+    for (marker, empty), (offsets, colours) in groups.items():
+        if not offsets:
+            continue
+        points = PathCollection([_marker_path(marker)], sizes=[options.style.marker_size * 0.6], offsets=offsets,
+                                offset_transform=axes.transData, transform=IdentityTransform(),  # sizes in points²
+                                facecolors="white" if empty else colours, edgecolors=colours if empty else "white",
+                                linewidths=1.8 if empty else 1.0, zorder=3, gid="progress-points")
+        points.set_clip_on(False)
+        axes.add_collection(points, autolim=False)
+
+
+def _panel_word(axes, panels: Panels, n: int, states: np.ndarray, options: ChartOptions) -> None:
+    """'ไม่ประเมิน' or 'ยังไม่มี' in the middle of a panel without a single level."""
+    left, bottom, right, top = panels.edges(n)
+    word = "chart_not_applicable" if (states == NOT_APPLICABLE).all() else "chart_not_yet"
+    axes.text((left + right) / 2, (bottom + top) / 2, t(word, options.lang), ha="center", va="center",
+              fontsize=options.style.label_size, color="#333333", zorder=5, gid="progress-panel-word",
+              bbox={"facecolor": "white", "edgecolor": "#999999", "boxstyle": "round,pad=0.3"})
+
+
+@cache
+def _marker_path(marker: str) -> Path:
+    style = MarkerStyle(marker)
+    return style.get_path().transformed(style.get_transform())
+
+
+# --- the legend ----------------------------------------------------------------------------
+# Drawn by hand, as the panels: matplotlib's Legend packed its eleven entries in offset boxes and
+# drew two Line2D per marker, a third of the chart's time. Sizes in font sizes, as Legend's.
+KEY_LENGTH = 2.0  # the mark's room before the words (Legend's handlelength)
+KEY_GAP = 0.8  # between the mark and the words (handletextpad)
+KEY_HEIGHT = 0.7  # the band's height (handleheight)
+
+
+@dataclass(frozen=True)
+class Key:
+    """One entry of the legend: its words and the mark before them (a marker, 'line' or 'band')."""
+
+    label: str
+    mark: str
+    colour: str
+    hollow: bool = False
+
+
+def _legend(figure: Figure, workbook: Workbook, shown: list[Round], hollow: set[str], any_not_applicable: bool,
+            options: ChartOptions, above: float, below: float) -> float:
+    """Numbered rounds (as under the panels) with their look, then the line, the band and ×, at the
+    top right (under the title when the title reaches it). Returns the inches it takes from the right."""
+    style = options.style
+    width, height = figure.get_size_inches()
+    heading = t("chart_progress_rounds", options.lang)
+    dated = len(shown) <= MANY_ROUNDS
+    keys = _keys(workbook, shown, hollow, any_not_applicable, options, dated)
+    size = _legend_size(heading, keys, options, dated)
+    if dated and size[1] > height - PAD_INCHES - below:  # too tall with the dates: the names alone
+        dated = False
+        keys = _keys(workbook, shown, hollow, any_not_applicable, options, dated)
+        size = _legend_size(heading, keys, options, dated)
+    top = PAD_INCHES
+    if PAD_INCHES + _title_width(figure, options) + LEGEND_GAP * style.label_size / 72 > width - PAD_INCHES - size[0]:
+        top = above
+    _draw_legend(figure, heading, keys, (width - PAD_INCHES - size[0], height - top), options, dated)
+    return PAD_INCHES + size[0]
+
+
+def _keys(workbook: Workbook, shown: list[Round], hollow: set[str], any_not_applicable: bool,
+          options: ChartOptions, dated: bool) -> list[Key]:
+    """'1  รอบที่ ๑ / 15 พ.ย. 2568' per shown round (without the date when `dated` is False), the self
+    line when there is one, the band, and × when some level is "not applicable"."""
+    looks = round_looks(workbook)
     numbers = round_numbers(workbook)
-    for handle, round_ in zip(handles, shown):
-        label = round_label(round_, options, date=False) if many else handle.get_label()
-        handle.set_label(f"{options.number(numbers[round_.round_id])}  {label}")
-        if round_.round_id in hollow:
-            handle.set_markerfacecolor("white")
+    keys = [Key(f"{options.number(numbers[r.round_id])}  {round_label(r, options, date=dated)}",
+                looks[r.round_id].marker, looks[r.round_id].colour, r.round_id in hollow) for r in shown]
     if sum(r.assessor != "external" for r in shown) > 1:  # a line needs two rounds
-        handles.append(Line2D([], [], color=SELF_LINE, linewidth=style.line_width * 0.8,
-                              label=t("chart_progress_self_line", options.lang)))
-    handles.append(Patch(facecolor=BAND, edgecolor="none", label=t("chart_progress_band", options.lang)))
+        keys.append(Key(t("chart_progress_self_line", options.lang), "line", SELF_LINE))
+    keys.append(Key(t("chart_progress_band", options.lang), "band", BAND))
     if any_not_applicable:
-        handles.append(Line2D([], [], color=NOT_APPLICABLE_MARK, marker="x", linestyle="",
-                              markersize=style.base_size * 0.6, markeredgewidth=style.line_width * 0.7,
-                              label=t("chart_progress_not_applicable", options.lang)))
-    figure.legend(handles=handles, loc="outside right upper", frameon=False, fontsize=style.label_size,
-                  labelspacing=0.4 if many else 0.8, title=t("chart_progress_rounds", options.lang),
-                  title_fontsize=style.label_size, alignment="left")
+        keys.append(Key(t("chart_progress_not_applicable", options.lang), "x", NOT_APPLICABLE_MARK))
+    return keys
+
+
+def _label_spacing(dated: bool) -> float:
+    """Between two entries, in font sizes: wider when each entry has its date under it."""
+    return 0.35 if dated else 0.2
+
+
+def _legend_size(heading: str, keys: list[Key], options: ChartOptions, dated: bool) -> tuple[float, float]:
+    """(width, height) of the legend, in inches."""
+    size = options.style.label_size
+    em = size / 72
+    boxes = [text_inches(key.label, size) for key in keys]
+    heading_width, heading_height = text_inches(heading, size)
+    width = max(heading_width, (KEY_LENGTH + KEY_GAP) * em + max(w for w, _ in boxes))
+    return width, heading_height + sum(h for _, h in boxes) + len(boxes) * _label_spacing(dated) * em
+
+
+def _draw_legend(figure: Figure, heading: str, keys: list[Key], corner: tuple[float, float], options: ChartOptions,
+                 dated: bool) -> None:
+    """The legend's words as texts, its marks as one collection per kind; `corner`: its top left, in
+    inches from the figure's bottom left."""
+    style = options.style
+    size = style.label_size
+    em = size / 72
+    inches = figure.dpi_scale_trans
+    x, y = corner
+    common = {"fontsize": size, "color": style.ink, "transform": inches, "ha": "left", "va": "top"}
+    figure.text(x, y, heading, gid="progress-legend-title", **common)
+    y -= text_inches(heading, size)[1] + _label_spacing(dated) * em
+    middle = x + KEY_LENGTH * em / 2
+    marks: dict[tuple[str, bool], list[tuple[tuple[float, float], str]]] = {}
+    for key in keys:
+        figure.text(x + (KEY_LENGTH + KEY_GAP) * em, y, key.label, gid="progress-legend", **common)
+        centre = y - text_inches(key.label.split("\n")[0], size)[1] / 2  # beside the first line
+        if key.mark == "line":
+            figure.add_artist(LineCollection([[(x, centre), (x + KEY_LENGTH * em, centre)]], colors=key.colour,
+                                             linewidths=style.line_width * 0.8, transform=inches))
+        elif key.mark == "band":
+            half = KEY_HEIGHT * em / 2
+            figure.add_artist(PolyCollection([[(x, centre - half), (x + KEY_LENGTH * em, centre - half),
+                                               (x + KEY_LENGTH * em, centre + half), (x, centre + half)]],
+                                             facecolors=key.colour, edgecolors="none", transform=inches))
+        else:
+            marks.setdefault((key.mark, key.hollow), []).append(((middle, centre), key.colour))
+        y -= text_inches(key.label, size)[1] + _label_spacing(dated) * em
+    for (mark, empty), items in marks.items():
+        colours = [colour for _, colour in items]
+        cross = mark == "x"
+        figure.add_artist(PathCollection(
+            [_marker_path(mark)], sizes=[(style.base_size * (0.6 if cross else 0.7)) ** 2],
+            offsets=[xy for xy, _ in items], offset_transform=inches, transform=IdentityTransform(),
+            facecolors="none" if cross else ("white" if empty else colours), edgecolors=colours,
+            linewidths=style.line_width * 0.7 if cross else 1.0, gid="progress-legend-marks"))
+
+
+def _title_width(figure: Figure, options: ChartOptions) -> float:
+    """How far the title and subtitle reach from the left edge, in inches."""
+    style = options.style
+    widths = [text_inches(figure.get_suptitle(), style.title_size, TITLE_LINESPACING)[0]]
+    widths += [text_inches(text.get_text(), style.label_size, TITLE_LINESPACING)[0]
+               for text in figure.texts if text.get_gid() == "subtitle"]
+    return max(widths)

@@ -1,9 +1,13 @@
 """A chart on the page that changes without flicker, and downloads of it as PNG and SVG.
 
-Voilà serves no files from the kernel (its FileLink leads nowhere), so the file travels
+The chart arrives as SVG with its text as text (charts.screen_svg): the browser sets the
+Thai in the page's own Noto Sans Thai, sharp at any projector's size, and a new chart is
+quicker to make than a PNG. It is parsed apart from the page, stripped of anything that
+could run, and swapped in whole, so the old chart stays until the new one is in.
+
+Voilà serves no files from the kernel (its FileLink leads nowhere), so a download travels
 to the page as a message and the page saves it: a small anywidget, JavaScript inline
-(no network). A new image is decoded off screen and then swapped in, so the old chart
-stays until the new one is ready, and the box keeps its height meanwhile.
+(no network).
 """
 
 from __future__ import annotations
@@ -16,13 +20,24 @@ from traitlets import Bytes, Dict, Int, Unicode
 from .widget_download import SAVE_FILE_JS
 
 _ESM = SAVE_FILE_JS + r"""
+// Only drawing: no scripts, foreign content, event handlers or javascript: links, whatever the
+// SVG holds (matplotlib escapes the titles typed by people; this is a second guard).
+function chartOnly(svg) {
+  for (const node of svg.querySelectorAll("script, foreignObject, iframe, object, embed")) node.remove();
+  for (const node of [svg, ...svg.querySelectorAll("*")]) {
+    for (const attribute of [...node.attributes]) {
+      const name = attribute.name.toLowerCase();
+      const value = attribute.value.trim().toLowerCase();
+      if (name.startsWith("on") || (name.endsWith("href") && !value.startsWith("#"))) node.removeAttribute(attribute.name);
+    }
+  }
+}
+
 function render({ model, el }) {
   el.classList.add("mchch-chart-view");
   const frame = document.createElement("div");
   frame.className = "mchch-chart-frame";
-  const img = document.createElement("img");
-  img.className = "mchch-chart";
-  frame.appendChild(img);
+  frame.setAttribute("role", "img");
   const bar = document.createElement("div");
   bar.className = "mchch-chart-downloads";
   const note = document.createElement("span");
@@ -52,26 +67,23 @@ function render({ model, el }) {
     for (const [format, button] of Object.entries(buttons)) button.textContent = labels[format] || format;
   };
 
-  let url = null;
-  let wanted = 0;
-  let closed = false;
   let waiting = null;
-  const show = async () => {
-    const ticket = ++wanted;
-    const data = model.get("png");
+  const show = () => {
+    const data = model.get("image");
     if (!data || !data.byteLength) {
-      img.removeAttribute("src");
+      frame.replaceChildren();
       return;
     }
-    const next = URL.createObjectURL(new Blob([data], { type: "image/png" }));
-    const loader = new Image();
-    loader.src = next;
-    try { await loader.decode(); } catch (error) { /* shown anyway below */ }
-    if (closed || ticket !== wanted) { URL.revokeObjectURL(next); return; }  // gone, or a newer chart came
-    img.src = next;
-    img.alt = model.get("alt");
-    if (url) URL.revokeObjectURL(url);
-    url = next;
+    const parsed = new DOMParser().parseFromString(new TextDecoder().decode(data), "image/svg+xml");
+    const svg = parsed.documentElement;
+    if (svg.nodeName !== "svg") return;  // not an SVG (a parse error): keep the chart shown
+    chartOnly(svg);
+    svg.removeAttribute("width");
+    svg.removeAttribute("height");
+    svg.setAttribute("class", "mchch-chart");
+    svg.setAttribute("aria-hidden", "true");
+    frame.setAttribute("aria-label", model.get("alt"));
+    frame.replaceChildren(document.importNode(svg, true));  // one step: no empty frame in between
     el.dataset.shown = String(model.get("serial"));
   };
 
@@ -84,19 +96,17 @@ function render({ model, el }) {
     saveFile(message.name, buffers[0], message.file === "svg" ? "image/svg+xml" : "image/png");
   };
 
-  model.on("change:png", show);
+  model.on("change:image", show);
   model.on("change:labels", relabel);
   model.on("msg:custom", onMessage);
   relabel();
   show();
   el.dataset.ready = "1";
   return () => {
-    closed = true;
     clearTimeout(waiting);
-    model.off("change:png", show);
+    model.off("change:image", show);
     model.off("change:labels", relabel);
     model.off("msg:custom", onMessage);
-    if (url) URL.revokeObjectURL(url);
   };
 }
 export default { render };
@@ -107,10 +117,10 @@ FileMaker = Callable[[str], bytes]
 
 
 class ChartView(anywidget.AnyWidget):
-    """Shows `png`; its download buttons ask `make_file` for the chart as a PNG or SVG file."""
+    """Shows `image` (SVG); its download buttons ask `make_file` for the chart as a PNG or SVG file."""
 
     _esm = Unicode(_ESM).tag(sync=True)
-    png = Bytes(b"", help="the chart on screen").tag(sync=True)
+    image = Bytes(b"", help="the chart on screen: SVG with its text as text (charts.screen_svg)").tag(sync=True)
     serial = Int(0, help="counts the charts shown; the page marks the one on screen with it").tag(sync=True)
     alt = Unicode("", help="what the chart shows, for screen readers").tag(sync=True)
     labels = Dict(help="the button words: png, svg, busy").tag(sync=True)
@@ -122,12 +132,12 @@ class ChartView(anywidget.AnyWidget):
         self.make_file = make_file
         self.on_msg(self._on_message)
 
-    def show(self, png: bytes, alt: str) -> None:
-        if png == self.png:
+    def show(self, image: bytes, alt: str) -> None:
+        if image == self.image:
             return
         self.alt = alt
         self.serial += 1
-        self.png = png
+        self.image = image
 
     def _on_message(self, _widget, content, _buffers) -> None:
         file_format = content.get("download") if isinstance(content, dict) else None

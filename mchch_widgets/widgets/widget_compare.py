@@ -131,7 +131,8 @@ class CompareScreen(widgets.VBox):
         self.chart.file_name = compare.file_name(workbook, t(f"compare_kind_{self.kind.value}", self.language),
                                                  options.rounds, self.language, self.digits)
         set_class(self.chart, NO_DOWNLOADS, not options.rounds)
-        self.chart.show(self._png(self.kind.value, options), t(f"compare_kind_{self.kind.value}", self.language))
+        # The chart first: it leaves for the page at once, while the rest is worked out here.
+        self.chart.show(self._image(self.kind.value, options), t(f"compare_kind_{self.kind.value}", self.language))
         self.drawer.draw_ahead(workbook, self.session.version, self._one_click_away(options))
         lines = compare.summary_lines(compare.summarise(workbook, options.rounds, options.value),
                                       self.language, self.digits)
@@ -139,8 +140,8 @@ class CompareScreen(widgets.VBox):
             lines.insert(0, compare.Line("note", self._unreadable))
         self.summary.value = summary_markup(lines)
 
-    def _png(self, kind: str, options: ChartOptions) -> bytes:
-        return self.drawer.png(self.session.workbook, self.session.version, kind, options)
+    def _image(self, kind: str, options: ChartOptions) -> bytes:
+        return self.drawer.image(self.session.workbook, self.session.version, kind, options)
 
     def _one_click_away(self, options: ChartOptions) -> list[tuple[str, ChartOptions]]:
         workbook = self.session.workbook
