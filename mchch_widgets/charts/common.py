@@ -18,6 +18,8 @@ import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.markers import MarkerStyle
+from matplotlib.path import Path
 from matplotlib.text import Text
 from PIL import Image
 
@@ -326,10 +328,14 @@ def _measured(text: str, size: float, linespacing: float | str) -> tuple[float, 
     artist = Text(0, 0, text, fontsize=size, linespacing=linespacing, fontfamily=use_thai_font())
     artist.set_figure(figure)
     box = artist.get_window_extent(renderer)
-    return box.width / MEASURE_DPI, box.height / MEASURE_DPI
+    return box.width / MEASURE_DPI * WIDTH_SLACK, box.height / MEASURE_DPI
 
 
-MEASURE_DPI = 72
+# Measured at the screen's resolution. Letters are fitted to the pixel grid, so the same text
+# is a little wider or narrower at the downloads' 150 and 200 dpi and in the browser (up to
+# 2% in Thai and English alike): widths get that much to spare.
+MEASURE_DPI = 100
+WIDTH_SLACK = 1.02
 
 
 @cache
@@ -382,6 +388,31 @@ SUBTITLE_GAP_INCHES = 0.06
 def _title_texts(text: str, subtitle: str) -> tuple[str, str]:
     """The title and subtitle as written: wrapped between words, '$' kept as typed."""
     return plain(wrap(text, 70, max_lines=2)), plain(wrap(subtitle, 100, max_lines=2)) if subtitle else ""
+
+
+def title_width(figure: Figure, options: ChartOptions) -> float:
+    """Inches from the figure's left edge to the end of its title or subtitle, whichever is longer."""
+    style = options.style
+    words = [(figure.get_suptitle(), style.title_size)]
+    words += [(text.get_text(), style.label_size) for text in figure.texts if text.get_gid() == "subtitle"]
+    return PAD_INCHES + max((text_inches(text, size, TITLE_LINESPACING)[0] for text, size in words if text), default=0.0)
+
+
+def message_figure(options: ChartOptions, heading: str, subtitle: str, text: str,
+                   height: float | None = None) -> Figure:
+    """A chart with nothing to draw: its title, and under it a plain statement of why."""
+    figure = new_figure(options, height=height)
+    top = title(figure, heading, options, subtitle)
+    axes = figure.add_axes((0, 0, 1, 1))
+    place(axes, PAD_INCHES, PAD_INCHES, top, PAD_INCHES)
+    message(axes, text, options)
+    return figure
+
+
+def marker_path(marker: str) -> Path:
+    """A matplotlib marker's shape ("o", "D", ">", …) about one unit across, centred on 0."""
+    style = MarkerStyle(marker)
+    return style.get_path().transformed(style.get_transform())
 
 
 def message(axes, text: str, options: ChartOptions) -> None:

@@ -30,6 +30,7 @@ from .common import (
     left_out_note,
     level_axis,
     message,
+    message_figure,
     new_figure,
     notes,
     nothing_to_draw,
@@ -55,7 +56,6 @@ from .heatmap import (
     label_rows,
     level_entries,
     round_headers,
-    stopped,
     symbols,
 )
 
@@ -80,7 +80,7 @@ def distribution_chart(workbook: Workbook, options: ChartOptions = ChartOptions(
     heading = (t("chart_distribution_title", options.lang), t("chart_distribution_subtitle", options.lang))
     stop = nothing_to_draw(workbook, shown, options)
     if stop:
-        return stopped(options, heading, stop)
+        return message_figure(options, *heading, stop)
     footnotes = scale_notes(workbook, shown, options) + left_out_note(left_out, options)
     axis = level_axis(workbook, shown)
     least_row = options.style.label_size * ROW_EMS

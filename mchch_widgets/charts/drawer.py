@@ -153,15 +153,15 @@ class ChartDrawer:
         with self._lock:
             self._in_flight = (choice, future) if future is not None else None
         if future is not None:  # a callback runs at once if the chart is already done, or when cancelled
-            future.add_done_callback(lambda done: self._arrived(version, choice, done))
+            future.add_done_callback(lambda done: self._arrived(version, choice, done, pool))
 
-    def _arrived(self, version: int, choice: Choice, future: Future) -> None:
+    def _arrived(self, version: int, choice: Choice, future: Future, pool: ProcessPoolExecutor) -> None:
         with self._lock:
             if self._in_flight is not None and self._in_flight[1] is future:
                 self._in_flight = None
         image = None if future.cancelled() or future.exception() is not None else future.result()
         if image is not None:
-            _warm.set()
+            _now_warm(pool)
             self._keep(version, choice, image)
         self._next()
 
@@ -208,6 +208,13 @@ def _worker() -> ProcessPoolExecutor | None:
             except (OSError, RuntimeError, NotImplementedError):
                 return None
         return _pool
+
+
+def _now_warm(pool: ProcessPoolExecutor) -> None:
+    """The worker drew a chart: it is warm, unless it was replaced meanwhile (a late result of a dropped one)."""
+    with _pool_lock:
+        if _pool is pool:
+            _warm.set()
 
 
 def _draw_in_worker(workbook: bytes, kind: str, options: ChartOptions) -> bytes:

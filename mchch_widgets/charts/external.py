@@ -36,7 +36,7 @@ from .common import (
     indicator_label,
     level_axis,
     levels,
-    message,
+    message_figure,
     new_figure,
     note_inches,
     notes,
@@ -87,16 +87,16 @@ def external_chart(workbook: Workbook, options: ChartOptions = ChartOptions()) -
     heading, subtitle = t("chart_external_title", lang), _subtitle(own, outside, options)
     indicators = workbook.selected_indicators()
     if not indicators:
-        return message_figure(heading, subtitle, t("chart_no_indicators", lang), options)
+        return message_figure(options, heading, subtitle, t("chart_no_indicators", lang))
     if outside is None:
-        return message_figure(heading, subtitle, t("chart_external_none", lang), options)
+        return message_figure(options, heading, subtitle, t("chart_external_none", lang))
     if own is None:
-        return message_figure(heading, subtitle, t("chart_external_no_self", lang, external=outside.label), options)
+        return message_figure(options, heading, subtitle, t("chart_external_no_self", lang, external=outside.label))
     pairs = pair_rows(workbook, options, own, outside)
     if not ((pairs["self_state"] == SCORED) | (pairs["external_state"] == SCORED)).any():
-        return message_figure(heading, subtitle, t("chart_external_no_levels", lang, self=own.label,
-                                                   external=outside.label,
-                                                   value=t(f"chart_value_{options.value}", lang)), options)
+        return message_figure(options, heading, subtitle, t("chart_external_no_levels", lang, self=own.label,
+                                                            external=outside.label,
+                                                            value=t(f"chart_value_{options.value}", lang)))
     comparable = round_scale(workbook, own) == round_scale(workbook, outside)
     records = pairs.to_dict("records")
     words = [row_words(row, options, comparable) for row in records]
@@ -301,16 +301,6 @@ def row_figure(rows: Rows, words: list[Words], scale: range, handles: list, opti
         legend_above(axes, handles, options, columns)
     notes(figure, list(note_lines), options)
     return figure, axes
-
-
-def message_figure(heading: str, subtitle: str, text: str, options: ChartOptions) -> Figure:
-    """The chart's title and, under it, a plain statement of why there is nothing to draw."""
-    figure = new_figure(options)
-    top = title(figure, heading, options, subtitle)
-    axes = figure.add_axes((0, 0, 1, 1))
-    place(axes, PAD_INCHES, PAD_INCHES, top, PAD_INCHES)
-    message(axes, text, options)
-    return figure
 
 
 def legend_shape(handles: list, options: ChartOptions, room: float) -> tuple[int, float]:

@@ -86,7 +86,7 @@ def gap_chart(workbook: Workbook, options: ChartOptions = ChartOptions()) -> Fig
     comparable = round_ is not None and round_scale(workbook, round_) == workbook.profile.levels
     heading = t("chart_gap_title", lang, round=round_.label) if round_ else t("chart_gap_title_plain", lang)
     if empty:
-        return message_figure(heading, "", empty, options)
+        return message_figure(options, heading, "", empty)
     table = _ordered(table, comparable)
     words = [gap_words(row, options, comparable) for row in table.to_dict("records")]
     by_id = {i.indicator_id: i for i in indicators}

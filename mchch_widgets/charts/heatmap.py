@@ -13,6 +13,7 @@ has the same rows and columns.
 
 from __future__ import annotations
 
+import threading
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,7 +25,6 @@ from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection, PathCollection, PolyCollection
 from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
-from matplotlib.markers import MarkerStyle
 from matplotlib.path import Path
 from matplotlib.text import Text
 from matplotlib.transforms import (
@@ -47,7 +47,9 @@ from .common import (
     chosen_rounds,
     level_axis,
     levels,
+    marker_path,
     message,
+    message_figure,
     new_figure,
     note_inches,
     notes,
@@ -88,7 +90,7 @@ def heatmap_chart(workbook: Workbook, options: ChartOptions = ChartOptions()) ->
                t("chart_heatmap_subtitle", options.lang, value=t(f"chart_value_{options.value}", options.lang)))
     stop = nothing_to_draw(workbook, shown, options)
     if stop:
-        return stopped(options, heading, stop)
+        return message_figure(options, *heading, stop)
     footnotes = scale_notes(workbook, shown, options)
     axis = level_axis(workbook, shown)
     sizes = Layout.of(workbook, options, indicators, shown, heading=heading, footnotes=footnotes,
@@ -448,16 +450,6 @@ def _widest(names: list[str], size: float) -> float:
     return max((text_inches(plain(line), size)[0] * 72 for name in names for line in name.split("\n")), default=0.0)
 
 
-def stopped(options: ChartOptions, heading: tuple[str, str], text: str) -> Figure:
-    """The chart's title and, under it, why there is nothing to draw."""
-    figure = new_figure(options)
-    top = title(figure, heading[0], options, heading[1])
-    axes = figure.add_axes((0, 0, 1, 1))
-    place(axes, PAD_INCHES, PAD_INCHES, top, PAD_INCHES)
-    message(axes, text, options)
-    return figure
-
-
 def chart_axes(figure: Figure, sizes: Layout) -> Axes:
     """The chart's one axes where the layout puts it, without ticks or frame: every label is drawn by hand."""
     axes = figure.add_axes((0, 0, 1, 1))
@@ -577,8 +569,7 @@ def symbols(xs, ys, marker: str | Path, size: float, sizes: Layout, colours: Seq
             **settings) -> PathCollection:
     """Markers `size` points across at (xs, ys) in the axes' data, as one path per colour: a marker
     each would be an SVG element each. The hand layout says how many points a row and a column take."""
-    style = MarkerStyle(marker)
-    shape = style.get_path().transformed(style.get_transform())  # about 1 across, centred on 0
+    shape = marker_path(marker) if isinstance(marker, str) else marker  # about 1 across, centred on 0
     scaled = shape.vertices * (size / sizes.column_points, -size / sizes.row_points)  # rows run downwards
     placed = scaled[None, :, :] + np.column_stack([np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)])[:, None]
     codes = shape.codes if shape.codes is not None else [Path.MOVETO] + [Path.LINETO] * (len(scaled) - 1)
@@ -600,8 +591,8 @@ def markers(axes: Axes, xs, ys, marker: str | Path, size, *, transform: Transfor
             **settings) -> PathCollection:
     """Markers of one shape at (xs, ys), `size` their area in points² as scatter's `s`, in one
     collection made directly: Axes.scatter spends a millisecond parsing its arguments."""
-    style = MarkerStyle(marker)
-    collection = PathCollection([style.get_path().transformed(style.get_transform())], sizes=np.atleast_1d(size),
+    shape = marker_path(marker) if isinstance(marker, str) else marker
+    collection = PathCollection([shape], sizes=np.atleast_1d(size),
                                 offsets=np.column_stack([np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)]),
                                 offset_transform=transform or axes.transData, **settings)
     collection.set_transform(IdentityTransform())  # sizes are points, as scatter's
@@ -612,6 +603,7 @@ def markers(axes: Axes, xs, ys, marker: str | Path, size, *, transform: Transfor
 Laid = tuple[tuple[float, float, float, float], tuple[tuple[str, float, float], ...]]  # box bounds, lines
 _LAID_OUT: dict[tuple, Laid] = {}  # (renderer kind, dpi, size, alignment, spacing, text) -> its layout
 LAID_OUT_KEPT = 4096
+_LAID_OUT_LOCK = threading.Lock()
 
 
 class TextGroup(Artist):
@@ -664,11 +656,12 @@ class TextGroup(Artist):
                 laid = _LAID_OUT.get((*style, text))
                 if laid is None:
                     stamp.set_text(text)
-                    box, lines, _ = stamp._get_layout(renderer)
+                    box, lines, _ = stamp._get_layout(renderer)  # matplotlib 3.11's (pinned): see the tests
                     laid = box.bounds, tuple((line, x, y) for line, _, (x, y) in lines if line)
-                    if len(_LAID_OUT) >= LAID_OUT_KEPT:
-                        _LAID_OUT.clear()
-                    _LAID_OUT[(*style, text)] = laid
+                    with _LAID_OUT_LOCK:  # charts are drawn on several threads
+                        if len(_LAID_OUT) >= LAID_OUT_KEPT:
+                            _LAID_OUT.clear()
+                        _LAID_OUT[(*style, text)] = laid
                 found[text] = laid
         return found
 

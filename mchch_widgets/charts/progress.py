@@ -13,13 +13,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import cache
 
 import numpy as np
 from matplotlib.collections import LineCollection, PathCollection, PolyCollection
 from matplotlib.figure import Figure
-from matplotlib.markers import MarkerStyle
-from matplotlib.path import Path
 from matplotlib.transforms import IdentityTransform, offset_copy
 
 from ..model import Indicator, Round, Workbook
@@ -29,14 +26,14 @@ from .common import (
     NOT_YET,
     PAD_INCHES,
     SCORED,
-    TITLE_LINESPACING,
     ChartOptions,
     chosen_rounds,
     indicator_label,
     level_axis,
     level_matrices,
     levels,
-    message,
+    marker_path,
+    message_figure,
     new_figure,
     notes,
     nothing_to_draw,
@@ -47,9 +44,10 @@ from .common import (
     scale_notes,
     text_inches,
     title,
+    title_width,
 )
 
-MANY_ROUNDS = 6  # more rounds than this: legend entries without their dates, or the legend runs off the page
+MANY_ROUNDS = 6  # more rounds than this: legend entries without their dates (each half as tall)
 COLUMNS = 4  # 12 indicators: 4 × 3 panels fill 1280×720; more indicators add rows (the figure scrolls)
 BAND = "#CFE8D5"  # pale green: "reached"; the band is named in the legend, not told by colour alone
 FLOOR = 0.8  # the lowest level sits this far above a panel's floor: room for × ("not applicable") on it
@@ -68,8 +66,13 @@ ROW_GAP = 0.5  # under a row's round numbers (or the panel), above the next row'
 TITLE_PAD = 0.25  # between a panel's title and its top
 TITLE_CLEAR = 0.5  # at least between a panel's title and the next panel's
 NUMBER_PAD = 0.3  # between the level numbers and a panel's left edge
+NUMBER_GAP = 0.3  # at least between two round numbers side by side
 LABEL_GAP = 0.4  # between the word "level" and the level numbers
 LEGEND_GAP = 1.0  # between the panels (and the title) and the legend
+# Of a title's room, what its measured width may fill: text_inches measures letters fitted to whole
+# pixels; the browser draws the screen SVG without that, up to 5% wider at print's 9 pt (narrow
+# letters, as in "illicit" or "การประชุม"), up to 1% at the projector's 14 pt.
+TITLE_FIT = {"projector": 0.98, "print": 0.95}
 CHAR_EM = 0.35  # a title's narrowest width per character (marks counted), in em: where wrapping starts to try
 
 
@@ -86,15 +89,15 @@ def progress_chart(workbook: Workbook, options: ChartOptions = ChartOptions()) -
     indicators = workbook.selected_indicators()
     shown, _ = chosen_rounds(workbook, options)
     table = levels(workbook, options, shown) if shown and indicators else None
-    figure = new_figure(options, height=_height(_grid(len(indicators))[0], options))
-    top = title(figure, t("chart_progress_title", options.lang), options, subtitle=_subtitle(options))
-    axes = figure.add_axes((0, 0, 1, 1))
-    axes.set_axis_off()
+    height = _height(_grid(len(indicators))[0], options)
+    heading = t("chart_progress_title", options.lang)
     problem = nothing_to_draw(workbook, shown, options, table)
     if problem:
-        place(axes, PAD_INCHES, PAD_INCHES, top, PAD_INCHES)
-        message(axes, problem, options)
-        return figure
+        return message_figure(options, heading, _subtitle(options), problem, height=height)
+    figure = new_figure(options, height=height)
+    top = title(figure, heading, options, subtitle=_subtitle(options))
+    axes = figure.add_axes((0, 0, 1, 1))
+    axes.set_axis_off()
     values, states = level_matrices(table, indicators, shown)
     scale = level_axis(workbook, shown)
     hollow = {r.round_id for r, _ in other_scales(workbook, shown)}
@@ -238,6 +241,7 @@ def _panel_title(indicator: Indicator, room: float, options: ChartOptions) -> st
     """The indicator's title in at most two lines as wide as `room` inches (measured, not guessed:
     a title never runs into the next panel's)."""
     size = options.style.label_size
+    room *= TITLE_FIT[options.theme]
     characters = max(8, int(room * 72 / (CHAR_EM * size)))
     label = indicator_label(indicator, options, characters, 2)
     while characters > 8 and text_inches(label, size, 1.0)[0] > room:
@@ -291,6 +295,7 @@ def _write_panel_text(axes, panels: Panels, numbers: list[int], scale: range, op
     under = offset_copy(axes.transData, fig=figure, y=-_number_pad(options), units="points")
     level_words = [options.number(level) for level in scale]
     number_words = [options.number(number) for number in numbers]
+    numbered = _numbered_places(number_words, panels, options)
     for n, label in enumerate(panels.labels):
         left, bottom, _, top = panels.edges(n)
         x, y = panels.origin(n)
@@ -301,9 +306,25 @@ def _write_panel_text(axes, panels: Panels, numbers: list[int], scale: range, op
                 axes.text(left, y + level, word, transform=beside, ha="right", va="center", gid="progress-level",
                           **common)
         if panels.has_numbers(n):
-            for k, word in enumerate(number_words):
-                axes.text(x + k, bottom, word, transform=under, ha="center", va="top", gid="progress-round-number",
+            for k in numbered:
+                axes.text(x + k, bottom, number_words[k], transform=under, ha="center", va="top", gid="progress-round-number",
                           **common)
+
+
+def _numbered_places(words: list[str], panels: Panels, options: ChartOptions) -> list[int]:
+    """The round places numbered under the panels: all when the numbers fit side by side, else every
+    so many and the latest (many rounds in a narrow panel: numbers over each other say nothing; the
+    points keep their round's colour and marker)."""
+    size = options.style.label_size
+    needed = max(text_inches(word, size)[0] for word in words) + NUMBER_GAP * size / 72
+    every = max(1, math.ceil(needed * panels.x_per_inch - 1e-9))
+    places = list(range(0, len(words), every))
+    latest = len(words) - 1
+    if places[-1] != latest and latest - places[-1] >= every:
+        places.append(latest)
+    elif places[-1] != latest and len(places) > 1:
+        places[-1] = latest
+    return places
 
 
 def _write_level_word(figure: Figure, panels: Panels, options: ChartOptions) -> None:
@@ -341,7 +362,7 @@ def _draw_levels(axes, panels: Panels, workbook: Workbook, shown: list[Round], v
                                            linestyles="--", zorder=2, gid="progress-external-line"), autolim=False)
     _draw_points(axes, panels, workbook, shown, values, hollow, options)
     if crosses:
-        marks = PathCollection([_marker_path("x")], sizes=[style.marker_size * 0.6], offsets=crosses,
+        marks = PathCollection([marker_path("x")], sizes=[style.marker_size * 0.6], offsets=crosses,
                                offset_transform=axes.transData, transform=IdentityTransform(),
                                facecolors="none", edgecolors=NOT_APPLICABLE_MARK, linewidths=style.line_width * 0.7,
                                zorder=4, gid="progress-not-applicable")
@@ -382,7 +403,7 @@ def _draw_points(axes, panels: Panels, workbook: Workbook, shown: list[Round], v
     for (marker, empty), (offsets, colours) in groups.items():
         if not offsets:
             continue
-        points = PathCollection([_marker_path(marker)], sizes=[options.style.marker_size * 0.6], offsets=offsets,
+        points = PathCollection([marker_path(marker)], sizes=[options.style.marker_size * 0.6], offsets=offsets,
                                 offset_transform=axes.transData, transform=IdentityTransform(),  # sizes in points²
                                 facecolors="white" if empty else colours, edgecolors=colours if empty else "white",
                                 linewidths=1.8 if empty else 1.0, zorder=3, gid="progress-points")
@@ -399,18 +420,15 @@ def _panel_word(axes, panels: Panels, n: int, states: np.ndarray, options: Chart
               bbox={"facecolor": "white", "edgecolor": "#999999", "boxstyle": "round,pad=0.3"})
 
 
-@cache
-def _marker_path(marker: str) -> Path:
-    style = MarkerStyle(marker)
-    return style.get_path().transformed(style.get_transform())
-
-
 # --- the legend ----------------------------------------------------------------------------
 # Drawn by hand, as the panels: matplotlib's Legend packed its eleven entries in offset boxes and
 # drew two Line2D per marker, a third of the chart's time. Sizes in font sizes, as Legend's.
 KEY_LENGTH = 2.0  # the mark's room before the words (Legend's handlelength)
 KEY_GAP = 0.8  # between the mark and the words (handletextpad)
 KEY_HEIGHT = 0.7  # the band's height (handleheight)
+KEY_COLUMN_GAP = 1.2  # between two columns of entries
+NAME_WIDTH = 30  # characters per line of a round's name (round_label's)
+NAME_WIDTH_IN_COLUMNS = 18  # …when the legend needs several columns: narrower columns leave the panels room
 
 
 @dataclass(frozen=True)
@@ -423,34 +441,74 @@ class Key:
     hollow: bool = False
 
 
+@dataclass(frozen=True)
+class Legend:
+    """The legend arranged: its entries in columns (left to right, each top down) under the heading."""
+
+    heading: str
+    columns: tuple[tuple[Key, ...], ...]
+    widths: tuple[float, ...]  # each column's, inches
+    width: float  # inches, the heading's or the columns' with the gaps between them
+    spacing: float  # between two entries, in font sizes
+
+
+@dataclass(frozen=True)
+class Way:
+    """One way to write the legend: dates under the names or not, entries' spacing (in font sizes),
+    characters per line of a name, and how many columns it may take."""
+
+    dated: bool
+    spacing: float
+    name_width: int
+    columns: int
+
+
+def _ways(rounds: int) -> list[list[Way]]:
+    """Best first: each round's date under its name (a few rounds only); the names alone; entries
+    closer together; then columns side by side, long names on one line or two (the narrower wins).
+    The theme's font size in every way."""
+    ways = [[Way(True, 0.35, NAME_WIDTH, 1)]] if rounds <= MANY_ROUNDS else []
+    many = rounds + 3  # as many columns as entries
+    return ways + [[Way(False, 0.2, NAME_WIDTH, 1)], [Way(False, 0.05, NAME_WIDTH, 1)],
+                   [Way(False, 0.05, NAME_WIDTH, many), Way(False, 0.05, NAME_WIDTH_IN_COLUMNS, many)]]
+
+
 def _legend(figure: Figure, workbook: Workbook, shown: list[Round], hollow: set[str], any_not_applicable: bool,
             options: ChartOptions, above: float, below: float) -> float:
     """Numbered rounds (as under the panels) with their look, then the line, the band and ×, at the
-    top right (under the title when the title reaches it). Returns the inches it takes from the right."""
-    style = options.style
+    top right (under the title when the title reaches it), always between the title (or the top)
+    and the notes. Returns the inches it takes from the right."""
     width, height = figure.get_size_inches()
-    heading = t("chart_progress_rounds", options.lang)
-    dated = len(shown) <= MANY_ROUNDS
-    keys = _keys(workbook, shown, hollow, any_not_applicable, options, dated)
-    size = _legend_size(heading, keys, options, dated)
-    if dated and size[1] > height - PAD_INCHES - below:  # too tall with the dates: the names alone
-        dated = False
-        keys = _keys(workbook, shown, hollow, any_not_applicable, options, dated)
-        size = _legend_size(heading, keys, options, dated)
-    top = PAD_INCHES
-    if PAD_INCHES + _title_width(figure, options) + LEGEND_GAP * style.label_size / 72 > width - PAD_INCHES - size[0]:
-        top = above
-    _draw_legend(figure, heading, keys, (width - PAD_INCHES - size[0], height - top), options, dated)
-    return PAD_INCHES + size[0]
+    beside_title = width - PAD_INCHES - title_width(figure, options) - LEGEND_GAP * options.style.label_size / 72
+
+    def keys(way: Way) -> list[Key]:
+        return _keys(workbook, shown, hollow, any_not_applicable, options, way.dated, way.name_width)
+
+    ways = _ways(len(shown))
+    for choices in ways:
+        for top in (PAD_INCHES, above):
+            fitting = [legend for way in choices if (legend := _arrange(keys(way), way, height - top - below, options))]
+            legend = min(fitting, key=lambda legend: legend.width, default=None)
+            if legend and (top == above or legend.width <= beside_title):
+                return _place_legend(figure, legend, top, options)
+    way = ways[-1][0]  # an entry taller than the room between the title and the notes: no chart is that short
+    return _place_legend(figure, _arrange(keys(way), way, math.inf, options), PAD_INCHES, options)
+
+
+def _place_legend(figure: Figure, legend: Legend, top: float, options: ChartOptions) -> float:
+    """Draw the legend `top` inches from the figure's top, against the right edge; the inches it takes."""
+    width, height = figure.get_size_inches()
+    _draw_legend(figure, legend, (width - PAD_INCHES - legend.width, height - top), options)
+    return PAD_INCHES + legend.width
 
 
 def _keys(workbook: Workbook, shown: list[Round], hollow: set[str], any_not_applicable: bool,
-          options: ChartOptions, dated: bool) -> list[Key]:
+          options: ChartOptions, dated: bool, name_width: int = NAME_WIDTH) -> list[Key]:
     """'1  รอบที่ ๑ / 15 พ.ย. 2568' per shown round (without the date when `dated` is False), the self
     line when there is one, the band, and × when some level is "not applicable"."""
     looks = round_looks(workbook)
     numbers = round_numbers(workbook)
-    keys = [Key(f"{options.number(numbers[r.round_id])}  {round_label(r, options, date=dated)}",
+    keys = [Key(f"{options.number(numbers[r.round_id])}  {round_label(r, options, name_width, date=dated)}",
                 looks[r.round_id].marker, looks[r.round_id].colour, r.round_id in hollow) for r in shown]
     if sum(r.assessor != "external" for r in shown) > 1:  # a line needs two rounds
         keys.append(Key(t("chart_progress_self_line", options.lang), "line", SELF_LINE))
@@ -460,23 +518,47 @@ def _keys(workbook: Workbook, shown: list[Round], hollow: set[str], any_not_appl
     return keys
 
 
-def _label_spacing(dated: bool) -> float:
-    """Between two entries, in font sizes: wider when each entry has its date under it."""
-    return 0.35 if dated else 0.2
-
-
-def _legend_size(heading: str, keys: list[Key], options: ChartOptions, dated: bool) -> tuple[float, float]:
-    """(width, height) of the legend, in inches."""
+def _arrange(keys: list[Key], way: Way, room: float, options: ChartOptions) -> Legend | None:
+    """The keys in the fewest columns (at most `way.columns`) that fit `room` inches high, as even
+    as they go; None when they do not fit."""
     size = options.style.label_size
     em = size / 72
-    boxes = [text_inches(key.label, size) for key in keys]
+    heading = t("chart_progress_rounds", options.lang)
     heading_width, heading_height = text_inches(heading, size)
-    width = max(heading_width, (KEY_LENGTH + KEY_GAP) * em + max(w for w, _ in boxes))
-    return width, heading_height + sum(h for _, h in boxes) + len(boxes) * _label_spacing(dated) * em
+    boxes = [text_inches(key.label, size) for key in keys]
+    tall = [h + way.spacing * em for _, h in boxes]
+    room -= heading_height + way.spacing * em
+    for count in range(1, min(way.columns, len(keys)) + 1):
+        runs = _even_columns(tall, count, room)
+        if runs is None:
+            continue
+        widths = tuple((KEY_LENGTH + KEY_GAP) * em + max(boxes[k][0] for k in run) for run in runs)
+        width = max(heading_width, sum(widths) + (len(widths) - 1) * KEY_COLUMN_GAP * em)
+        return Legend(heading, tuple(tuple(keys[k] for k in run) for run in runs), widths, width, way.spacing)
+    return None
 
 
-def _draw_legend(figure: Figure, heading: str, keys: list[Key], corner: tuple[float, float], options: ChartOptions,
-                 dated: bool) -> None:
+def _even_columns(tall: list[float], count: int, room: float) -> list[range] | None:
+    """Entries of these heights in order in at most `count` columns no higher than `room`, the
+    highest as low as it goes (so the columns end level); None when they do not fit."""
+    def fill(limit: float) -> list[range]:
+        runs, start, used = [], 0, 0.0
+        for k, h in enumerate(tall):
+            if k > start and used + h > limit + 1e-9:
+                runs.append(range(start, k))
+                start, used = k, 0.0
+            used += h
+        return [*runs, range(start, len(tall))]
+
+    if max(tall) > room + 1e-9 or len(fill(room)) > count:
+        return None
+    limit = max(max(tall), sum(tall) / count)
+    while len(fill(limit)) > count:  # ends by `room` at the latest
+        limit += min(tall) / 4
+    return fill(min(limit, room))
+
+
+def _draw_legend(figure: Figure, legend: Legend, corner: tuple[float, float], options: ChartOptions) -> None:
     """The legend's words as texts, its marks as one collection per kind; `corner`: its top left, in
     inches from the figure's bottom left."""
     style = options.style
@@ -485,38 +567,35 @@ def _draw_legend(figure: Figure, heading: str, keys: list[Key], corner: tuple[fl
     inches = figure.dpi_scale_trans
     x, y = corner
     common = {"fontsize": size, "color": style.ink, "transform": inches, "ha": "left", "va": "top"}
-    figure.text(x, y, heading, gid="progress-legend-title", **common)
-    y -= text_inches(heading, size)[1] + _label_spacing(dated) * em
-    middle = x + KEY_LENGTH * em / 2
+    figure.text(x, y, legend.heading, gid="progress-legend-title", **common)
+    y -= text_inches(legend.heading, size)[1] + legend.spacing * em
     marks: dict[tuple[str, bool], list[tuple[tuple[float, float], str]]] = {}
-    for key in keys:
-        figure.text(x + (KEY_LENGTH + KEY_GAP) * em, y, key.label, gid="progress-legend", **common)
-        centre = y - text_inches(key.label.split("\n")[0], size)[1] / 2  # beside the first line
-        if key.mark == "line":
-            figure.add_artist(LineCollection([[(x, centre), (x + KEY_LENGTH * em, centre)]], colors=key.colour,
-                                             linewidths=style.line_width * 0.8, transform=inches))
-        elif key.mark == "band":
-            half = KEY_HEIGHT * em / 2
-            figure.add_artist(PolyCollection([[(x, centre - half), (x + KEY_LENGTH * em, centre - half),
-                                               (x + KEY_LENGTH * em, centre + half), (x, centre + half)]],
-                                             facecolors=key.colour, edgecolors="none", transform=inches))
-        else:
-            marks.setdefault((key.mark, key.hollow), []).append(((middle, centre), key.colour))
-        y -= text_inches(key.label, size)[1] + _label_spacing(dated) * em
+    lines: dict[str, list] = {}
+    bands: dict[str, list] = {}
+    for column, column_width in zip(legend.columns, legend.widths):
+        top = y
+        for key in column:
+            figure.text(x + (KEY_LENGTH + KEY_GAP) * em, top, key.label, gid="progress-legend", **common)
+            centre = top - text_inches(key.label.split("\n")[0], size)[1] / 2  # beside the first line
+            if key.mark == "line":
+                lines.setdefault(key.colour, []).append(((x, centre), (x + KEY_LENGTH * em, centre)))
+            elif key.mark == "band":
+                half = KEY_HEIGHT * em / 2
+                bands.setdefault(key.colour, []).append(((x, centre - half), (x + KEY_LENGTH * em, centre - half),
+                              (x + KEY_LENGTH * em, centre + half), (x, centre + half)))
+            else:
+                marks.setdefault((key.mark, key.hollow), []).append(((x + KEY_LENGTH * em / 2, centre), key.colour))
+            top -= text_inches(key.label, size)[1] + legend.spacing * em
+        x += column_width + KEY_COLUMN_GAP * em
+    for colour, segments in lines.items():
+        figure.add_artist(LineCollection(segments, colors=colour, linewidths=style.line_width * 0.8, transform=inches))
+    for colour, shapes in bands.items():
+        figure.add_artist(PolyCollection(shapes, facecolors=colour, edgecolors="none", transform=inches))
     for (mark, empty), items in marks.items():
         colours = [colour for _, colour in items]
         cross = mark == "x"
         figure.add_artist(PathCollection(
-            [_marker_path(mark)], sizes=[(style.base_size * (0.6 if cross else 0.7)) ** 2],
+            [marker_path(mark)], sizes=[(style.base_size * (0.6 if cross else 0.7)) ** 2],
             offsets=[xy for xy, _ in items], offset_transform=inches, transform=IdentityTransform(),
             facecolors="none" if cross else ("white" if empty else colours), edgecolors=colours,
             linewidths=style.line_width * 0.7 if cross else 1.0, gid="progress-legend-marks"))
-
-
-def _title_width(figure: Figure, options: ChartOptions) -> float:
-    """How far the title and subtitle reach from the left edge, in inches."""
-    style = options.style
-    widths = [text_inches(figure.get_suptitle(), style.title_size, TITLE_LINESPACING)[0]]
-    widths += [text_inches(text.get_text(), style.label_size, TITLE_LINESPACING)[0]
-               for text in figure.texts if text.get_gid() == "subtitle"]
-    return max(widths)

@@ -27,7 +27,6 @@ from .common import (
     NOT_APPLICABLE,
     PAD_INCHES,
     SCORED,
-    TITLE_LINESPACING,
     ChartOptions,
     chosen_rounds,
     indicator_label,
@@ -35,7 +34,7 @@ from .common import (
     level_axis,
     level_matrices,
     levels,
-    message,
+    message_figure,
     new_figure,
     notes,
     nothing_to_draw,
@@ -47,6 +46,7 @@ from .common import (
     scale_notes,
     text_inches,
     title,
+    title_width,
 )
 from .external import NOT_AGREED, agreed_states
 
@@ -59,6 +59,7 @@ FILL_ALPHA = 0.14
 GRID = "#c8c8c8"
 RING_POINTS = 181  # a ring is drawn as this many straight steps: round to the eye
 KEY_CHAR_EM = 0.48  # a Thai title's width per character (marks count too), in em, with room to spare
+KEY_COLUMNS = 2  # narrower columns would cut titles that differ only at the end ("… (ชุดที่ 2)")
 KEY_LINE = 1.55  # the key's line height, in font sizes: a line of Noto Sans Thai is laid out 1.51 tall
 # characters per line of a spoke's title (and lines): at the sides the margin is wide; at the top and
 # bottom a title must stay narrow or it runs into its neighbours' titles
@@ -92,7 +93,7 @@ def radar_chart(workbook: Workbook, options: ChartOptions = ChartOptions()) -> F
         table = table.assign(state=agreed_states(table, options))
     problem = _empty_reason(workbook, indicators, shown, table, options)
     if problem:
-        return _message_figure(problem, shown, options)
+        return message_figure(options, t("chart_radar_title", options.lang), _subtitle(shown, options), problem)
     values, states = level_matrices(table, indicators, shown)
     empty = _empty_rounds(shown, states)
     laid_out = _lay_out(workbook, indicators, shown, left_out, states, empty, options,
@@ -133,16 +134,6 @@ def _lay_out(workbook: Workbook, indicators: list[Indicator], shown: list[Round]
     place(axes, frame.x - frame.radius, width - frame.x - frame.radius, height - frame.y - frame.radius,
           frame.y - frame.radius)
     return figure, axes, labels, frame
-
-
-def _message_figure(problem: str, shown: list[Round], options: ChartOptions) -> Figure:
-    """The title and why there is no radar, in the room under the title."""
-    figure = new_figure(options)
-    top = title(figure, t("chart_radar_title", options.lang), options, subtitle=_subtitle(shown, options))
-    axes = figure.add_axes((0, 0, 1, 1))
-    place(axes, PAD_INCHES, PAD_INCHES, top, PAD_INCHES)
-    message(axes, problem, options)
-    return figure
 
 
 # --- what there is to draw -----------------------------------------------------------------
@@ -205,11 +196,6 @@ def _closed(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 # --- sizes and places ------------------------------------------------------------------------
 
 
-def _key_columns(options: ChartOptions) -> int:
-    """Two: narrower columns would cut titles that differ only at the end ("… (ชุดที่ 2)")."""
-    return 2
-
-
 def _key_step(options: ChartOptions) -> float:
     """Inches from one line of the key to the next."""
     return options.style.label_size * KEY_LINE / 72
@@ -217,7 +203,7 @@ def _key_step(options: ChartOptions) -> float:
 
 def _key_height(count: int, options: ChartOptions) -> float:
     """Inches the key takes: its heading and a line per indicator in each column, and a gap."""
-    rows = math.ceil(count / _key_columns(options)) + 1  # and the key's heading
+    rows = math.ceil(count / KEY_COLUMNS) + 1  # and the key's heading
     return rows * _key_step(options) + 0.2
 
 
@@ -463,7 +449,7 @@ def _draw_key(axes: Axes, indicators: list[Indicator], shown: list[Round], state
     """Number → title under the radar, in columns, one line each (shortened with '…'); `top` in inches."""
     style = options.style
     inches = axes.figure.dpi_scale_trans
-    columns = _key_columns(options)
+    columns = KEY_COLUMNS
     per_column = math.ceil(len(indicators) / columns)
     column_width = (axes.figure.get_figwidth() - 2 * PAD_INCHES) / columns
     axes.text(PAD_INCHES, top, t("chart_radar_key", options.lang), ha="left", va="top", fontsize=style.label_size,
@@ -560,14 +546,6 @@ def _legend_columns(heights: list[float], spacing: float, room: float) -> list[l
     return columns
 
 
-def _title_width(figure: Figure, options: ChartOptions) -> float:
-    """Inches from the left edge to the end of the title or subtitle, whichever is longer."""
-    style = options.style
-    words = [(figure.get_suptitle(), style.title_size)]
-    words += [(text.get_text(), style.label_size) for text in figure.texts if text.get_gid() == "subtitle"]
-    return PAD_INCHES + max(text_inches(text, size, TITLE_LINESPACING)[0] for text, size in words if text)
-
-
 def _draw_legend(figure: Figure, workbook: Workbook, shown: list[Round], options: ChartOptions, top: float,
                  bottom: float) -> float:
     """Rounds (their look, label and date) and the target on the right, down to `bottom` (inches).
@@ -578,7 +556,7 @@ def _draw_legend(figure: Figure, workbook: Workbook, shown: list[Round], options
     Returns its left edge, in inches.
     """
     width, height = figure.get_size_inches()
-    title_end = _title_width(figure, options) + LEGEND_GAP
+    title_end = title_width(figure, options) + LEGEND_GAP
     tries = [(one_line, beside) for one_line in (False, True) for beside in (True, False)]
     for one_line, beside in tries:
         entries = _legend_entries(workbook, shown, options, one_line)

@@ -424,6 +424,7 @@ CSS = """
 .mchch-chart-frame {{ max-height: 560px; overflow-y: auto; border: 1px solid #D6DEE6; border-radius: 6px; }}
 .mchch-chart-frame .mchch-chart {{ display: block; width: 100%; height: auto; }}
 .mchch-chart-frame svg text {{ white-space: pre; }}  /* spaces as matplotlib laid them out */
+.mchch-chart-frame svg.mchch-chart * {{ stroke-linejoin: round; stroke-linecap: butt; }}  /* the chart's own <style> */
 .mchch-chart-downloads {{ display: flex; align-items: center; gap: 10px; margin-top: 6px; }}
 .mchch button.mchch-chart-download {{ height: 44px; padding: 0 16px; border: 2px solid #0072B2; border-radius: 6px;
   background: white; color: #005A8C; font-weight: 600; cursor: pointer; }}

@@ -20,15 +20,24 @@ from traitlets import Bytes, Dict, Int, Unicode
 from .widget_download import SAVE_FILE_JS
 
 _ESM = SAVE_FILE_JS + r"""
-// Only drawing: no scripts, foreign content, event handlers or javascript: links, whatever the
-// SVG holds (matplotlib escapes the titles typed by people; this is a second guard).
+// Only drawing: the elements matplotlib draws with and nothing else (no scripts, styles,
+// animations, foreign content), no event handlers, no links or url() but to the chart's own
+// shapes. matplotlib escapes the titles people type; this is a second guard. The chart's one
+// stylesheet (round line joins) is in the page's, scoped to the chart.
+const DRAWING = new Set(["svg", "g", "defs", "clippath", "path", "rect", "text", "tspan", "use", "circle",
+                         "ellipse", "line", "polyline", "polygon"]);
 function chartOnly(svg) {
-  for (const node of svg.querySelectorAll("script, foreignObject, iframe, object, embed")) node.remove();
+  for (const node of [...svg.querySelectorAll("*")]) {
+    if (!DRAWING.has(node.localName.toLowerCase())) node.remove();
+  }
   for (const node of [svg, ...svg.querySelectorAll("*")]) {
     for (const attribute of [...node.attributes]) {
       const name = attribute.name.toLowerCase();
-      const value = attribute.value.trim().toLowerCase();
-      if (name.startsWith("on") || (name.endsWith("href") && !value.startsWith("#"))) node.removeAttribute(attribute.name);
+      const value = attribute.value.replace(/\s+/g, "").toLowerCase();
+      const outside = (value.match(/url\(/g) || []).length !== (value.match(/url\(#/g) || []).length;
+      if (name.startsWith("on") || (name.endsWith("href") && !value.startsWith("#")) || outside) {
+        node.removeAttribute(attribute.name);
+      }
     }
   }
 }
@@ -76,7 +85,8 @@ function render({ model, el }) {
     }
     const parsed = new DOMParser().parseFromString(new TextDecoder().decode(data), "image/svg+xml");
     const svg = parsed.documentElement;
-    if (svg.nodeName !== "svg") return;  // not an SVG (a parse error): keep the chart shown
+    // not an SVG, or a broken one (Chromium reports it inside the root): keep the chart shown
+    if (svg.localName !== "svg" || parsed.querySelector("parsererror")) return;
     chartOnly(svg);
     svg.removeAttribute("width");
     svg.removeAttribute("height");
