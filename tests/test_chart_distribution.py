@@ -35,7 +35,7 @@ from matplotlib.colors import to_hex
 from mchch_widgets import samples, scoring
 from mchch_widgets.charts.common import ChartOptions, round_looks
 from mchch_widgets.charts.distribution import BAR_HEIGHT, distribution_chart
-from mchch_widgets.charts.heatmap import TextGroup
+from mchch_widgets.charts.text_group import TextGroup
 from mchch_widgets.colours import ink_on, level_colour
 from mchch_widgets.text import t
 

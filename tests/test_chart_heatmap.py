@@ -33,7 +33,8 @@ from matplotlib.colors import to_hex
 
 from mchch_widgets import samples, scoring
 from mchch_widgets.charts.common import ChartOptions, round_looks, screen_svg
-from mchch_widgets.charts.heatmap import TextGroup, heatmap_chart
+from mchch_widgets.charts.heatmap import heatmap_chart
+from mchch_widgets.charts.text_group import TextGroup
 from mchch_widgets.colours import ink_on, level_colour
 from mchch_widgets.text import t
 
@@ -370,33 +371,3 @@ def test_looks_like_the_baseline(draw, name, case, options):
     workbook = main_sample() if case is None else EDGE_CASES[case]()
     _, png = draw(heatmap_chart, workbook, options)
     matches_baseline(png, name)
-
-
-@pytest.mark.parametrize("ha, va", [("center", "center"), ("right", "center"), ("left", "top")])
-def test_a_text_group_draws_its_texts_as_separate_texts_would(ha, va):
-    """TextGroup reuses matplotlib's own text layout: the same pixels as one Text per string."""
-    from matplotlib.figure import Figure
-    from PIL import Image
-
-    from mchch_widgets.charts.common import figure_png, use_thai_font
-
-    points = [(0.2, 0.8), (0.5, 0.5), (0.8, 0.2), (0.3, 0.3)]
-    words = ["๔", "การทำบัญชีรับจ่าย\nที่ถูกต้อง", "target reached", "น้ำ $5 <b>"]
-    colours = ["#111111", "#FFFFFF", "#0072B2", "#111111"]
-
-    def pixels(group: bool) -> np.ndarray:
-        figure = Figure(figsize=(6, 3), dpi=100, facecolor="#777777")
-        axes = figure.add_axes((0, 0, 1, 1))
-        axes.set_axis_off()
-        if group:
-            axes.add_artist(TextGroup(points, words, 14, colours, ha=ha, va=va))
-        else:
-            for (x, y), word, colour in zip(points, words, colours):
-                axes.text(x, y, word, fontsize=14, color=colour, ha=ha, va=va, fontfamily=use_thai_font(),
-                          linespacing=1.2, parse_math=False)
-        with Image.open(io.BytesIO(figure_png(figure))) as image:
-            return np.asarray(image.convert("L"), dtype=float)
-
-    grouped, separate = pixels(True), pixels(False)
-    assert (separate < 110).sum() > 500  # the texts were drawn at all
-    assert np.abs(grouped - separate).max() <= 2  # to the pixel

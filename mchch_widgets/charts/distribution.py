@@ -46,7 +46,6 @@ from .heatmap import (
     SMALLEST,
     KeyEntry,
     Layout,
-    TextGroup,
     boxes,
     boxes_by_colour,
     chart_axes,
@@ -58,6 +57,7 @@ from .heatmap import (
     round_headers,
     symbols,
 )
+from .text_group import TextGroup
 
 BAR_HEIGHT = 0.56  # of a row: room above for the pointer, below for air between rows
 SHORTEST = 0.4  # of a column: the shortest a bar may be
