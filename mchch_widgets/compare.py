@@ -122,7 +122,7 @@ def summarise(workbook: Workbook, rounds: tuple[str, ...] | None, value: str = "
     _gaps(summary, workbook, after, _rated(stats, summary.after.round_id))
     externals = [r for r in chosen if r.assessor == "external"]
     if externals:
-        summary.outside = _outside_view(workbook, *outside_rounds(workbook, externals, value), stats, value)
+        summary.outside = _outside_view(workbook, *outside_rounds(workbook, externals, value, stats), stats, value)
     return summary
 
 
@@ -142,15 +142,17 @@ def compared_rounds(chosen: list[Round], scored: set[str]) -> tuple[Round | None
     return (mine[0] if len(mine) > 1 else None), mine[-1]
 
 
-def outside_rounds(workbook: Workbook, externals: list[Round], value: str) -> tuple[Round | None, Round | None]:
+def outside_rounds(workbook: Workbook, externals: list[Round], value: str,
+                   stats: pd.DataFrame | None = None) -> tuple[Round | None, Round | None]:
     """(self round, external round) for the outsiders' view: the latest of `externals` with levels
     (else the latest), and the group's own round with levels held before the visit, chosen or not
-    (scoring.comparison_rounds)."""
+    (scoring.comparison_rounds). `stats`: the workbook's indicator_stats, when the caller has them."""
     if not externals:
         return None, None
-    scored = scoring.rounds_with_levels(workbook, value)
+    stats = scoring.indicator_stats(workbook) if stats is None else stats  # once for both questions
+    scored = scoring.rounds_with_levels(workbook, value, stats)
     outside = ([r for r in externals if r.round_id in scored] or externals)[-1]
-    _, own_id = scoring.comparison_rounds(workbook, outside.round_id, value)
+    _, own_id = scoring.comparison_rounds(workbook, outside.round_id, value, stats)
     return (workbook.round(own_id) if own_id else None), outside
 
 

@@ -234,12 +234,13 @@ def rounds_with_levels(workbook: Workbook, value: str | None = None, stats: pd.D
 
 
 def comparison_rounds(workbook: Workbook, external_round_id: str | None = None,
-                      value: str | None = None) -> tuple[str | None, str | None]:
+                      value: str | None = None, stats: pd.DataFrame | None = None) -> tuple[str | None, str | None]:
     """The external round to compare (default: the latest) and the self round beside it.
 
     The self round is the latest held on or before the external one (the group's own view
     when the outsiders came), else the earliest after it; a round with levels (of `value`,
     see rounds_with_levels) is preferred to one without, chosen in the charts or not.
+    `stats`: the workbook's indicator_stats, when the caller has them already.
     """
     externals = [r for r in workbook.rounds_in_order() if r.assessor == "external"]
     selves = [r for r in workbook.rounds_in_order() if r.assessor == "self"]
@@ -249,7 +250,7 @@ def comparison_rounds(workbook: Workbook, external_round_id: str | None = None,
         external = workbook.round(external_round_id)
     if external is None or not selves:
         return (external.round_id if external else None), None
-    scored = rounds_with_levels(workbook, value)
+    scored = rounds_with_levels(workbook, value, stats)
     pool = [r for r in selves if r.round_id in scored] or selves
     before = [r for r in pool if r.held_on <= external.held_on]
     return external.round_id, (before[-1] if before else pool[0]).round_id
