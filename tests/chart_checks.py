@@ -16,6 +16,7 @@ import os
 import warnings
 from collections.abc import Callable
 from datetime import datetime
+from itertools import pairwise
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -23,6 +24,7 @@ import matplotlib.text
 import pytest
 from matplotlib.figure import Figure
 from matplotlib.testing.compare import compare_images
+from matplotlib.transforms import Bbox
 from PIL import Image
 
 from mchch_widgets import charts, model, samples, store
@@ -61,7 +63,11 @@ def all_ratings_skipped() -> Workbook:
 
 def other_scale() -> Workbook:
     """r1 was scored on 1..3 before the group widened the scale to 1..5."""
-    workbook = scored_workbook(5, 3)
+    return first_round_on_three_levels(scored_workbook(5, 3))
+
+
+def first_round_on_three_levels(workbook: Workbook) -> Workbook:
+    """The workbook's first round scored on 1..3 (its scores capped at 3), the rest on the workbook's scale."""
     first = workbook.rounds_in_order()[0]
     first.extra.update({SCALE_MIN: "1", SCALE_MAX: "3"})
     for score in workbook.scores:
@@ -167,6 +173,47 @@ def assert_laid_out(figure: Figure) -> None:
         for other_name, other in others:
             if other is not None:
                 assert not box.overlaps(other), f"{name!r} overlaps {other_name}: {box} / {other}"
+
+
+# --- the row charts (self vs external, gap): one text per row title, row words, level number ---
+
+
+def texts_named(figure: Figure, gid: str) -> list[matplotlib.text.Text]:
+    """The texts on the row chart's axes with this gid ("row-title", "row-words", "level-number")."""
+    return [a for a in figure.axes[0].texts if a.get_gid() == gid]
+
+
+def drawn_boxes(figure: Figure, gid: str) -> list[Bbox]:
+    """Where the texts named gid were drawn (pixels, their frames included), top row first."""
+    renderer = figure._get_renderer()
+    boxes = []
+    for text in texts_named(figure, gid):
+        frame = text.get_bbox_patch()
+        box = text.get_window_extent(renderer)
+        boxes.append(Bbox.union([box, frame.get_window_extent(renderer)]) if frame is not None else box)
+    return sorted(boxes, key=lambda box: -box.y0)
+
+
+def apart(one: Bbox, other: Bbox) -> bool:
+    """No shared pixel (half a pixel of rounding allowed)."""
+    return (one.x1 <= other.x0 + 0.5 or other.x1 <= one.x0 + 0.5 or one.y1 <= other.y0 + 0.5
+            or other.y1 <= one.y0 + 0.5)
+
+
+def assert_row_texts_clear(figure: Figure) -> None:
+    """A drawn row chart: row titles left of the plot, words right of it, the level numbers under it,
+    the legend above; none over another, nor over a neighbouring row's."""
+    renderer = figure._get_renderer()
+    plot = figure.axes[0].get_window_extent(renderer)
+    titles, words = drawn_boxes(figure, "row-title"), drawn_boxes(figure, "row-words")
+    numbers = drawn_boxes(figure, "level-number") + drawn_boxes(figure, "level-axis-label")
+    for column in (titles, words):
+        assert all(apart(upper, lower) for upper, lower in pairwise(column))
+    assert all(box.x1 <= plot.x0 for box in titles) and all(box.x0 >= plot.x1 for box in words)
+    assert all(box.y1 <= plot.y0 for box in numbers)
+    assert all(apart(one, other) for n, one in enumerate(numbers) for other in numbers[n + 1:])
+    legend = figure.axes[0].get_legend().get_window_extent(renderer)
+    assert legend.y0 >= plot.y1 and all(apart(legend, box) for box in titles + words)
 
 
 def texts(figure: Figure) -> list[str]:

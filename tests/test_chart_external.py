@@ -14,13 +14,16 @@ import pytest
 from chart_checks import (
     EDGE_CASES,
     all_text,
+    assert_row_texts_clear,
     draw,
+    drawn_boxes,
     fonts_used,
     main_sample,
     make_workbook,
     matches_baseline,
     png_size,
     texts,
+    texts_named,
     twelve_by_eight,
 )
 from matplotlib.colors import to_hex
@@ -56,10 +59,6 @@ def points(figure, gid) -> list[tuple[float, float]]:
         return []
     xy = found.get_xydata() if isinstance(found, Line2D) else found.get_offsets()
     return sorted(((float(x), float(y)) for x, y in xy), key=lambda p: -p[1])
-
-
-def texts_named(figure, gid) -> list[Text]:
-    return [a for a in figure.axes[0].texts if a.get_gid() == gid]
 
 
 def row_ys(figure) -> list[float]:
@@ -374,23 +373,6 @@ def test_sample_csv_agrees_with_the_dots(draw):
 # --- laid out by hand ---------------------------------------------------------------------
 
 
-def drawn_boxes(figure, gid) -> list[Bbox]:
-    """Where the texts named gid were drawn (pixels, their frames included), top row first."""
-    renderer = figure._get_renderer()
-    boxes = []
-    for text in texts_named(figure, gid):
-        frame = text.get_bbox_patch()
-        box = text.get_window_extent(renderer)
-        boxes.append(Bbox.union([box, frame.get_window_extent(renderer)]) if frame is not None else box)
-    return sorted(boxes, key=lambda box: -box.y0)
-
-
-def apart(one: Bbox, other: Bbox) -> bool:
-    """No shared pixel (half a pixel of rounding allowed)."""
-    return (one.x1 <= other.x0 + 0.5 or other.x1 <= one.x0 + 0.5 or one.y1 <= other.y0 + 0.5
-            or other.y1 <= one.y0 + 0.5)
-
-
 @pytest.mark.parametrize("theme, lang", [("projector", "th"), ("print", "en")])
 @pytest.mark.parametrize("make", [main_sample, twelve_by_eight, EDGE_CASES["thirty_indicators"],
                                   EDGE_CASES["all_ratings_skipped"]])
@@ -398,17 +380,7 @@ def test_no_text_over_text(draw, make, theme, lang):
     """Row titles left of the plot, words right of it, the level numbers under it, the legend above:
     none over another, nor over a neighbouring row's."""
     figure, _ = draw(external_chart, make(), ChartOptions(theme=theme, lang=lang))
-    renderer = figure._get_renderer()
-    plot = figure.axes[0].get_window_extent(renderer)
-    titles, words = drawn_boxes(figure, "row-title"), drawn_boxes(figure, "row-words")
-    numbers = drawn_boxes(figure, "level-number") + drawn_boxes(figure, "level-axis-label")
-    for column in (titles, words):
-        assert all(apart(upper, lower) for upper, lower in pairwise(column))
-    assert all(box.x1 <= plot.x0 for box in titles) and all(box.x0 >= plot.x1 for box in words)
-    assert all(box.y1 <= plot.y0 for box in numbers)
-    assert all(apart(one, other) for n, one in enumerate(numbers) for other in numbers[n + 1:])
-    legend = figure.axes[0].get_legend().get_window_extent(renderer)
-    assert legend.y0 >= plot.y1 and all(apart(legend, box) for box in titles + words)
+    assert_row_texts_clear(figure)
 
 
 def test_titles_and_words_sit_level_with_their_rows_dots(draw):

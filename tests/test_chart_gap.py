@@ -11,12 +11,15 @@ import pandas as pd
 import pytest
 from chart_checks import (
     EDGE_CASES,
+    assert_row_texts_clear,
     draw,
+    drawn_boxes,
     fonts_used,
     main_sample,
     matches_baseline,
     png_size,
     texts,
+    texts_named,
     twelve_by_eight,
 )
 from matplotlib.colors import to_hex
@@ -47,10 +50,6 @@ def points(figure, gid) -> list[tuple[float, float]]:
         return []
     xy = found.get_xydata() if isinstance(found, Line2D) else found.get_offsets()
     return sorted(((float(x), float(y)) for x, y in xy), key=lambda p: -p[1])
-
-
-def texts_named(figure, gid) -> list:
-    return [a for a in figure.axes[0].texts if a.get_gid() == gid]
 
 
 def title_texts(figure) -> list:
@@ -295,31 +294,11 @@ def test_thirty_indicators_make_a_taller_figure(draw):
 # --- laid out by hand ---------------------------------------------------------------------
 
 
-def drawn_boxes(figure, gid) -> list[Bbox]:
-    """Where the texts named gid were drawn (pixels), top row first."""
-    renderer = figure._get_renderer()
-    return sorted((a.get_window_extent(renderer) for a in texts_named(figure, gid)), key=lambda box: -box.y0)
-
-
-def apart(one: Bbox, other: Bbox) -> bool:
-    return (one.x1 <= other.x0 + 0.5 or other.x1 <= one.x0 + 0.5 or one.y1 <= other.y0 + 0.5
-            or other.y1 <= one.y0 + 0.5)
-
-
 @pytest.mark.parametrize("theme, lang", [("projector", "th"), ("print", "en")])
 @pytest.mark.parametrize("make", [main_sample, twelve_by_eight, EDGE_CASES["thirty_indicators"]])
 def test_no_text_over_text(draw, make, theme, lang):
     figure, _ = draw(gap_chart, make(), ChartOptions(theme=theme, lang=lang))
-    renderer = figure._get_renderer()
-    plot = figure.axes[0].get_window_extent(renderer)
-    titles, words = drawn_boxes(figure, "row-title"), drawn_boxes(figure, "row-words")
-    numbers = drawn_boxes(figure, "level-number") + drawn_boxes(figure, "level-axis-label")
-    for column in (titles, words):
-        assert all(apart(upper, lower) for upper, lower in pairwise(column))
-    assert all(box.x1 <= plot.x0 for box in titles) and all(box.x0 >= plot.x1 for box in words)
-    assert all(box.y1 <= plot.y0 for box in numbers)
-    legend = figure.axes[0].get_legend().get_window_extent(renderer)
-    assert legend.y0 >= plot.y1 and all(apart(legend, box) for box in titles + words)
+    assert_row_texts_clear(figure)
 
 
 def test_titles_and_words_sit_level_with_their_rows_dots(draw):

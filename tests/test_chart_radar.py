@@ -16,6 +16,7 @@ from chart_checks import (
     EDGE_CASES,
     all_text,
     draw,
+    first_round_on_three_levels,
     fonts_used,
     latest_ratings,
     main_sample,
@@ -219,12 +220,7 @@ def crowded() -> Workbook:
     for round_ in workbook.rounds:
         if round_.assessor == "external":
             round_.label = "ประเมินจากภายนอก (คณะกรรมการ มชช. อำเภอลานสกา) " + round_.label
-    first = workbook.rounds_in_order()[0]
-    first.extra.update({SCALE_MIN: "1", SCALE_MAX: "3"})
-    for score in workbook.scores:
-        if score.round_id == first.round_id and score.score is not None:
-            score.score = min(score.score, 3)
-    return workbook
+    return first_round_on_three_levels(workbook)
 
 
 CROWDED = {"main": main_sample, "crowded": crowded, **EDGE_CASES}

@@ -133,11 +133,16 @@ def test_without_chromium_the_message_says_to_print_the_html(monkeypatch):
     assert "Ctrl+P" in refused.value.message("en")
 
 
+def use_fake_browser(monkeypatch, tmp_path: Path, script: str) -> None:
+    """A shell script in place of Chromium, as MCHCH_CHROMIUM."""
+    fake = tmp_path / "chromium"
+    fake.write_text(f"#!/bin/sh\n{script}\n", encoding="utf-8")
+    fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setenv("MCHCH_CHROMIUM", str(fake))
+
+
 def test_a_browser_that_hangs_is_stopped(monkeypatch, tmp_path: Path):
-    hanging = tmp_path / "chromium"
-    hanging.write_text("#!/bin/sh\nsleep 30\n", encoding="utf-8")
-    hanging.chmod(hanging.stat().st_mode | stat.S_IEXEC)
-    monkeypatch.setenv("MCHCH_CHROMIUM", str(hanging))
+    use_fake_browser(monkeypatch, tmp_path, "sleep 30")
 
     with pytest.raises(pdf.PdfFailed) as failed:
         pdf.html_to_pdf("<p>ก</p>", timeout=1)
@@ -145,10 +150,7 @@ def test_a_browser_that_hangs_is_stopped(monkeypatch, tmp_path: Path):
 
 
 def test_a_browser_that_fails_says_why(monkeypatch, tmp_path: Path):
-    broken = tmp_path / "chromium"
-    broken.write_text("#!/bin/sh\necho 'cannot open display' >&2\nexit 1\n", encoding="utf-8")
-    broken.chmod(broken.stat().st_mode | stat.S_IEXEC)
-    monkeypatch.setenv("MCHCH_CHROMIUM", str(broken))
+    use_fake_browser(monkeypatch, tmp_path, "echo 'cannot open display' >&2\nexit 1")
 
     with pytest.raises(pdf.PdfFailed) as failed:
         pdf.html_to_pdf("<p>ก</p>")
